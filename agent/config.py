@@ -1,0 +1,288 @@
+"""Configuration: one TOML file in the platform's config dir, every key with a default.
+
+A bad file stops with ConfigError naming the key and line; it never falls back to defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from agent.errors import ConfigError
+
+APP = "shareguard"
+MODES = ("audit", "warn", "block")
+OCR_ENGINES = ("auto", "rapidocr", "tesseract", "none")
+
+
+def default_config_path() -> Path:
+    env = os.environ.get("SHAREGUARD_CONFIG")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_config_dir(APP)) / "config.toml"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on every extraction; hitting one makes the file `unreadable` with the reason."""
+
+    max_file_mb: float = 200.0
+    timeout_s: float = 120.0
+    max_pages: int = 300
+    ocr_max_pages: int = 20
+    max_pixels: int = 80_000_000
+    max_text_chars: int = 5_000_000
+    archive_depth: int = 3
+    archive_members: int = 2000
+    archive_ratio: float = 200.0
+    archive_total_mb: float = 1024.0
+    memory_mb: int = 1536
+
+
+@dataclass(frozen=True)
+class OcrConfig:
+    engine: str = "auto"  # auto | rapidocr | tesseract | none
+    max_side: int = 2000
+    language: str = "chi_sim"
+
+
+@dataclass(frozen=True)
+class WatchOptions:
+    settle_seconds: float = 1.0
+    poll_interval_s: float = 30.0  # for network mounts without native events
+    use_defaults: bool = True  # also watch the platform's default folders
+
+
+@dataclass(frozen=True)
+class AlertConfig:
+    enabled: bool = True
+    advice: str = ""  # organisation's own "what to do" text; empty = the catalogue default
+    contact: str = ""  # e.g. "保密办 张老师 8888"
+    burst_window_s: float = 5.0
+    burst_threshold: int = 3  # more alerts than this inside the window fold into one summary
+    alert_on_encrypted: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewConfig:
+    host: str = "127.0.0.1"
+    port: int = 8765
+
+
+@dataclass(frozen=True)
+class RetentionConfig:
+    evidence_days: int = 0  # 0 = keep evidence for ever
+
+
+@dataclass(frozen=True)
+class Config:
+    mode: str = "warn"
+    language: str = "zh_CN"
+    watch: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    data_dir: str = ""
+    policy: tuple[str, ...] = ()  # organisation policy files extending the default pack
+    limits: Limits = field(default_factory=Limits)
+    ocr: OcrConfig = field(default_factory=OcrConfig)
+    watch_options: WatchOptions = field(default_factory=WatchOptions)
+    alert: AlertConfig = field(default_factory=AlertConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
+    retention: RetentionConfig = field(default_factory=RetentionConfig)
+    source: str | None = None  # the file this came from, if any
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir).expanduser() if self.data_dir else default_data_dir()
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_path / "log.sqlite3"
+
+    @property
+    def queue_path(self) -> Path:
+        return self.data_path / "queue.sqlite3"
+
+    @property
+    def quarantine_path(self) -> Path:
+        return self.data_path / "quarantine"
+
+    @property
+    def thumbnails_path(self) -> Path:
+        return self.data_path / "thumbnails"
+
+    @property
+    def key_path(self) -> Path:
+        return self.data_path / "install.key"
+
+    @property
+    def state_path(self) -> Path:
+        return self.data_path / "agent-state.json"
+
+
+_SECTIONS: dict[str, type] = {
+    "limits": Limits,
+    "ocr": OcrConfig,
+    "watch_options": WatchOptions,
+    "alert": AlertConfig,
+    "review": ReviewConfig,
+    "retention": RetentionConfig,
+}
+
+
+def _line_of(text: str, key: str, section: str | None = None) -> int | None:
+    """Best-effort line number of `key` (inside `[section]` when given)."""
+    in_section = section is None
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if s.startswith("["):
+            in_section = section is not None and s.strip("[] ") == section
+            if section is None:
+                in_section = False
+            continue
+        if (in_section or section is None) and re.match(rf"{re.escape(key)}\s*=", s):
+            return n
+    return None
+
+
+def _coerce(value: Any, target: Any, *, path: str, line: int | None, name: str) -> Any:
+    def bad(expected: str) -> ConfigError:
+        return ConfigError(f"expected {expected}, got {value!r}", path=path, line=line, field=name)
+
+    if target is bool:
+        if not isinstance(value, bool):
+            raise bad("true or false")
+        return value
+    if target is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise bad("an integer")
+        return value
+    if target is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise bad("a number")
+        return float(value)
+    if target is str:
+        if not isinstance(value, str):
+            raise bad("a string")
+        return value
+    if target == tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad("a list of strings")
+        return tuple(value)
+    raise bad(str(target))
+
+
+def _build(cls: type, table: dict[str, Any], *, text: str, path: str, section: str | None) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "source"}
+    kwargs: dict[str, Any] = {}
+    hints = {f.name: f.type for f in dataclasses.fields(cls)}
+    for key, value in table.items():
+        name = f"{section}.{key}" if section else key
+        if key in _SECTIONS and section is None:
+            if not isinstance(value, dict):
+                raise ConfigError("expected a table", path=path, line=_line_of(text, key), field=key)
+            kwargs[key] = _build(_SECTIONS[key], value, text=text, path=path, section=key)
+            continue
+        if key not in fields:
+            raise ConfigError(
+                f"unknown key; known keys: {', '.join(sorted(fields))}",
+                path=path,
+                line=_line_of(text, key, section),
+                field=name,
+            )
+        target = _resolve_type(hints[key])
+        kwargs[key] = _coerce(value, target, path=path, line=_line_of(text, key, section), name=name)
+    return cls(**kwargs)
+
+
+def _resolve_type(hint: Any) -> Any:
+    if isinstance(hint, str):
+        return {"str": str, "int": int, "float": float, "bool": bool,
+                "tuple[str, ...]": tuple[str, ...]}.get(hint, hint)
+    return hint
+
+
+def _validate(cfg: Config, text: str, path: str) -> None:
+    def fail(msg: str, key: str, section: str | None = None) -> None:
+        name = f"{section}.{key}" if section else key
+        raise ConfigError(msg, path=path, line=_line_of(text, key, section), field=name)
+
+    if cfg.mode not in MODES:
+        fail(f"must be one of {', '.join(MODES)}", "mode")
+    if cfg.ocr.engine not in OCR_ENGINES:
+        fail(f"must be one of {', '.join(OCR_ENGINES)}", "engine", "ocr")
+    if not 0 < cfg.review.port < 65536:
+        fail("must be a TCP port (1-65535)", "port", "review")
+    for name in ("max_file_mb", "timeout_s", "max_pages", "max_pixels", "archive_members"):
+        if getattr(cfg.limits, name) <= 0:
+            fail("must be positive", name, "limits")
+
+
+def parse_config(text: str, *, path: str = "<config>") -> Config:
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"line (\d+)", str(e))
+        raise ConfigError(f"not valid TOML: {e}", path=path, line=int(m.group(1)) if m else None) from e
+    cfg = _build(Config, table, text=text, path=path, section=None)
+    cfg = dataclasses.replace(cfg, source=path)
+    _validate(cfg, text, path)
+    return cfg
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Load `path`, or the default config file if it exists, else the embedded defaults.
+
+    An explicitly named file that does not exist is an error, not a silent default.
+    """
+    explicit = path is not None
+    p = Path(path) if path is not None else default_config_path()
+    if not p.exists():
+        if explicit:
+            raise ConfigError("config file not found", path=str(p))
+        return Config()
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"cannot read config: {e}", path=str(p)) from e
+    return parse_config(text, path=str(p))
+
+
+DEFAULT_CONFIG_TOML = """\
+# shareguard configuration. Every key is optional; the values shown are the defaults.
+# mode: audit (log only) | warn (log and alert) | block (also move the file to quarantine)
+mode = "warn"
+language = "zh_CN"
+# Folders to watch in addition to the platform defaults (Desktop, Downloads, chat-app folders...)
+watch = []
+exclude = []
+# Where the log, queue and quarantine live; empty = the platform's user data dir
+data_dir = ""
+# Organisation policy files that extend the built-in policy pack
+policy = []
+
+[alert]
+enabled = true
+# What the person is told to do; empty = built-in text
+advice = ""
+contact = ""
+
+[ocr]
+engine = "auto"
+
+[review]
+host = "127.0.0.1"
+port = 8765
+"""

@@ -1,0 +1,69 @@
+"""One error family and one exit-code enum; exceptions become exit codes only in agent.cli."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    CLEAN = 0
+    FLAGGED = 1
+    ERROR = 2
+
+
+class ShareguardError(Exception):
+    """Base of every error shareguard raises on purpose."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+
+class ConfigError(ShareguardError):
+    """A bad config or policy file: names the file, the field and, where known, the line."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.path, self.line, self.field = path, line, field
+        where = ""
+        if path:
+            where = path + (f":{line}" if line else "")
+        if field:
+            where = f"{where} [{field}]" if where else f"[{field}]"
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ExtractionError(ShareguardError):
+    """The file could not be read; becomes an `unreadable` verdict with `kind` and the reason."""
+
+    kind = "corrupt"
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class UnsupportedFormat(ExtractionError):
+    kind = "unsupported"
+
+
+class EncryptedFile(ExtractionError):
+    kind = "encrypted"
+
+
+class CorruptFile(ExtractionError):
+    kind = "corrupt"
+
+
+class TooLarge(ExtractionError):
+    """A size, page, pixel, member-count, ratio or depth limit was hit."""
+
+    kind = "too_large"
+
+
+class ExtractionTimeout(ExtractionError):
+    kind = "timeout"
+
+
+class FileAccessError(ExtractionError):
+    """Vanished, permission denied, a link out of bounds, changed while read."""
+
+    kind = "access"

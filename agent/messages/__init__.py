@@ -1,0 +1,1 @@
+"""Message catalogue, one module per area (see agent.i18n)."""

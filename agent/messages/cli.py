@@ -1,0 +1,43 @@
+"""Top-level CLI strings."""
+
+ZH = {
+    "cli.description": "shareguard：文件外发前的防泄密检查",
+    "cli.opt.lang": "界面语言（zh_CN 或 en）",
+    "cli.opt.verbose": "输出更多诊断信息（可重复）",
+    "cli.opt.config": "配置文件路径（默认为系统配置目录下的 config.toml）",
+    "cli.cmd.scan": "扫描文件或文件夹，给出判定",
+    "cli.cmd.check": "发送前检查文件（适合右键菜单调用）",
+    "cli.cmd.extract": "显示从文件中提取出的文字",
+    "cli.cmd.run": "在前台运行后台代理（由系统服务调用）",
+    "cli.cmd.status": "查看代理运行状态",
+    "cli.cmd.log": "查看、核验、处理告警日志",
+    "cli.cmd.review": "打开本机审核控制台",
+    "cli.cmd.policy": "检查或解释策略文件",
+    "cli.cmd.doctor": "检查运行环境并给出修复建议",
+    "cli.cmd.install": "安装为开机自启的后台服务",
+    "cli.cmd.uninstall": "卸载后台服务",
+    "cli.error.config": "配置错误：{error}",
+    "cli.error.generic": "错误：{error}",
+    "cli.error.interrupted": "已中断",
+}
+
+EN = {
+    "cli.description": "shareguard: check documents for leaks before they are shared",
+    "cli.opt.lang": "interface language (zh_CN or en)",
+    "cli.opt.verbose": "more diagnostic output (repeatable)",
+    "cli.opt.config": "config file (default: config.toml in the platform's config dir)",
+    "cli.cmd.scan": "scan files or folders and print verdicts",
+    "cli.cmd.check": "check files before sending (for file-manager menus)",
+    "cli.cmd.extract": "print the text shareguard extracts from a file",
+    "cli.cmd.run": "run the agent in the foreground (services call this)",
+    "cli.cmd.status": "show whether the agent runs and what it watches",
+    "cli.cmd.log": "list, verify and triage the flagged-file log",
+    "cli.cmd.review": "open the local review console",
+    "cli.cmd.policy": "check or explain policy files",
+    "cli.cmd.doctor": "check the environment and explain fixes",
+    "cli.cmd.install": "install as a background service that starts at login",
+    "cli.cmd.uninstall": "remove the background service",
+    "cli.error.config": "configuration error: {error}",
+    "cli.error.generic": "error: {error}",
+    "cli.error.interrupted": "interrupted",
+}

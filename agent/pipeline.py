@@ -1,0 +1,64 @@
+"""`scan(path)`: file -> Extraction -> Findings -> Verdict. The CLI, the agent and tests share it.
+
+The agent adds only *when* and *where*; everything about *what* a file is lives behind this call.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from agent.errors import ExtractionError
+from detectors.model import Decision, Verdict
+
+if TYPE_CHECKING:
+    from agent.config import Config
+    from policies import Policy
+
+
+class Scanner:
+    """Holds what a scan needs across files: config, compiled policy, the value hasher and
+    (owned by agent.extract) the worker process that runs extraction under limits."""
+
+    def __init__(self, config: Config, policy: Policy, *, hasher=None) -> None:  # noqa: ANN001
+        from agent.extract import Extractor
+
+        self.config = config
+        self.policy = policy
+        self.hasher = hasher
+        self.extractor = Extractor(config)
+
+    def close(self) -> None:
+        self.extractor.close()
+
+    def __enter__(self) -> Scanner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def scan(self, path: str | Path, *, display_path: str | None = None) -> Verdict:
+        path = Path(path)
+        shown = display_path or str(path)
+        t0 = time.perf_counter()
+        try:
+            extraction = self.extractor.extract(path, display_path=shown)
+        except ExtractionError as e:
+            return Verdict(
+                path=shown,
+                decision=Decision.UNREADABLE,
+                error=e.reason,
+                error_kind=e.kind,
+                timings=(("extract", time.perf_counter() - t0),),
+                sha256=getattr(e, "sha256", None),
+                size=getattr(e, "size", None),
+            )
+        t1 = time.perf_counter()
+        verdict = self.policy.evaluate(extraction, hasher=self.hasher)
+        t2 = time.perf_counter()
+        return dataclasses.replace(
+            verdict,
+            timings=(("extract", t1 - t0), ("detect", t2 - t1)),
+        )

@@ -1,0 +1,597 @@
+"""The flagged-file log: SQLite in WAL mode, append-only, each row chained to the last.
+
+Every verdict the agent or `check` reaches becomes one row of `verdicts`; later facts about a row
+(triage decisions, quarantine and restore, evidence purges) are rows of `events`. Both tables are
+append-only (triggers refuse UPDATE/DELETE) and each row carries
+``row_hash = HMAC(chain_key, prev_hash || canonical(row))``, so an edited, inserted or deleted row
+breaks the chain and `verify()` names it. The evidence enters the hash only through its own digest,
+so retention can blank old evidence and the chain still verifies.
+
+`triage_state` and `verdict_categories` are derived tables (rebuildable from the chained ones)
+that keep the console's filters fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import socket
+import sqlite3
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from detectors.model import Verdict
+
+SCHEMA_VERSION = 1
+GENESIS = "0" * 64
+TRIAGE_STATUSES = ("new", "confirmed", "false_positive", "ignored")
+
+_VERDICT_FIELDS = (
+    "time", "host", "user", "path", "sha256", "size", "media_type", "verdict", "categories",
+    "evidence_hash", "error", "error_kind", "action", "mode", "scan_seconds", "thumbnail",
+)
+_EVENT_FIELDS = ("time", "verdict_id", "kind", "actor", "data")
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE verdicts (
+        id INTEGER PRIMARY KEY,
+        time TEXT NOT NULL,
+        host TEXT NOT NULL,
+        user TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT,
+        size INTEGER,
+        media_type TEXT,
+        verdict TEXT NOT NULL,
+        categories TEXT NOT NULL,      -- JSON [{id, score}], flagged ones, highest first
+        evidence TEXT,                 -- JSON, masked; NULL once purged by retention
+        evidence_hash TEXT NOT NULL,
+        error TEXT,
+        error_kind TEXT,
+        action TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        scan_seconds REAL,
+        thumbnail TEXT,
+        prev_hash TEXT NOT NULL,
+        row_hash TEXT NOT NULL
+    );
+    CREATE INDEX verdicts_time ON verdicts(time);
+    CREATE INDEX verdicts_sha ON verdicts(sha256);
+    CREATE INDEX verdicts_verdict ON verdicts(verdict, time);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        time TEXT NOT NULL,
+        verdict_id INTEGER,
+        kind TEXT NOT NULL,            -- triage | quarantine | restore | purge | note
+        actor TEXT NOT NULL,
+        data TEXT NOT NULL,            -- JSON
+        prev_hash TEXT NOT NULL,
+        row_hash TEXT NOT NULL
+    );
+    CREATE INDEX events_verdict ON events(verdict_id);
+    CREATE TABLE verdict_categories (
+        verdict_id INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        score REAL NOT NULL,
+        PRIMARY KEY (verdict_id, category)
+    ) WITHOUT ROWID;
+    CREATE INDEX verdict_categories_cat ON verdict_categories(category, verdict_id);
+    CREATE TABLE triage_state (
+        verdict_id INTEGER PRIMARY KEY,
+        status TEXT NOT NULL,
+        reviewer TEXT,
+        note TEXT,
+        time TEXT NOT NULL
+    );
+    CREATE INDEX triage_status ON triage_state(status);
+    CREATE TABLE chain_head (
+        name TEXT PRIMARY KEY,         -- 'verdicts' | 'events'
+        last_id INTEGER NOT NULL,
+        last_hash TEXT NOT NULL
+    );
+    INSERT INTO chain_head VALUES ('verdicts', 0, '%(genesis)s'), ('events', 0, '%(genesis)s');
+    CREATE TRIGGER verdicts_no_delete BEFORE DELETE ON verdicts
+        BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
+    CREATE TRIGGER verdicts_no_update BEFORE UPDATE ON verdicts
+        WHEN NEW.id IS NOT OLD.id OR NEW.row_hash IS NOT OLD.row_hash
+          OR NEW.prev_hash IS NOT OLD.prev_hash OR NEW.evidence_hash IS NOT OLD.evidence_hash
+          OR NEW.path IS NOT OLD.path OR NEW.verdict IS NOT OLD.verdict
+          OR NEW.categories IS NOT OLD.categories OR NEW.time IS NOT OLD.time
+          OR NEW.sha256 IS NOT OLD.sha256 OR NEW.action IS NOT OLD.action
+          OR (NEW.evidence IS NOT NULL AND NEW.evidence IS NOT OLD.evidence)
+          OR (NEW.thumbnail IS NOT NULL AND NEW.thumbnail IS NOT OLD.thumbnail)
+        BEGIN SELECT RAISE(ABORT, 'the log is append-only (only evidence may be purged)'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
+    """
+    % {"genesis": GENESIS},
+}
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _canonical(values: Sequence[Any]) -> bytes:
+    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _digest(text: str | None) -> str:
+    return hashlib.sha256((text or "").encode()).hexdigest()
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) and make it 0700."""
+    path.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o700)
+    return path
+
+
+def load_install_key(path: Path) -> bytes:
+    """The per-install secret (0600) that keys value hashes and the log chain; made on first use."""
+    make_private_dir(path.parent)
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except FileNotFoundError:
+        pass
+    key = secrets.token_bytes(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, key)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return key
+
+
+def value_hasher(key: bytes):  # noqa: ANN201 - returns Callable[[str], str]
+    """Keyed hash for raw identifier values: counts distinct IDs without storing them."""
+    vkey = hmac.new(key, b"shareguard/value-hash/v1", hashlib.sha256).digest()
+
+    def h(value: str) -> str:
+        return hmac.new(vkey, value.encode(), hashlib.sha256).hexdigest()[:32]
+
+    return h
+
+
+@dataclass(frozen=True)
+class LogRow:
+    id: int
+    time: str
+    host: str
+    user: str
+    path: str
+    sha256: str | None
+    size: int | None
+    media_type: str | None
+    verdict: str
+    categories: list[dict[str, Any]]
+    evidence: list[dict[str, Any]] | None
+    error: str | None
+    error_kind: str | None
+    action: str
+    mode: str
+    scan_seconds: float | None
+    thumbnail: str | None
+    status: str = "new"
+    reviewer: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "time": self.time, "host": self.host, "user": self.user,
+            "path": self.path, "sha256": self.sha256, "size": self.size,
+            "media_type": self.media_type, "verdict": self.verdict,
+            "categories": self.categories, "evidence": self.evidence, "error": self.error,
+            "error_kind": self.error_kind, "action": self.action, "mode": self.mode,
+            "scan_seconds": self.scan_seconds, "status": self.status,
+            "reviewer": self.reviewer, "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    time: str
+    verdict_id: int | None
+    kind: str
+    actor: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    verdicts: tuple[str, ...] = ("flagged",)  # empty = all
+    category: str | None = None
+    since: str | None = None  # ISO time or date, inclusive
+    until: str | None = None  # ISO time or date, exclusive
+    status: str | None = None
+    host: str | None = None
+    folder: str | None = None  # path prefix
+    action: str | None = None
+    mode: str | None = None
+    text: str | None = None  # substring of the path
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    rows: int
+    events: int
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Store:
+    """The log. Open one per process; safe to use from several processes at once (WAL)."""
+
+    def __init__(self, path: str | os.PathLike[str], key: bytes) -> None:
+        self.path = Path(path)
+        make_private_dir(self.path.parent)
+        self._chain_key = hmac.new(key, b"shareguard/log-chain/v1", hashlib.sha256).digest()
+        old_umask = os.umask(0o077)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                      check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.execute("PRAGMA busy_timeout=30000")
+            self._migrate()
+        finally:
+            os.umask(old_umask)
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.chmod(str(self.path) + suffix, stat.S_IRUSR | stat.S_IWUSR)
+
+    @classmethod
+    def open(cls, config: Any) -> Store:
+        """Open the log named by an agent.config.Config."""
+        return cls(config.log_path, load_install_key(config.key_path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"log schema v{version} is newer than this shareguard (v{SCHEMA_VERSION})")
+        for v in range(version + 1, SCHEMA_VERSION + 1):
+            with self._tx():
+                # re-check inside the lock: another process may have migrated meanwhile
+                if self.db.execute("PRAGMA user_version").fetchone()[0] >= v:
+                    continue
+                for stmt in _split_sql(_MIGRATIONS[v]):
+                    self.db.execute(stmt)
+                self.db.execute(f"PRAGMA user_version = {v}")
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _hash(self, prev: str, values: Sequence[Any]) -> str:
+        return hmac.new(self._chain_key, prev.encode() + _canonical(values), hashlib.sha256).hexdigest()
+
+    # -- writing --------------------------------------------------------------------------
+    def append_verdict(
+        self,
+        verdict: Verdict,
+        *,
+        action: str = "none",
+        mode: str = "audit",
+        path: str | None = None,
+        thumbnail: str | None = None,
+        host: str | None = None,
+        user: str | None = None,
+        time: str | None = None,
+    ) -> int:
+        """Append one verdict; returns its row id. Evidence in a Verdict is already masked."""
+        flagged = verdict.flagged_categories
+        categories = [{"id": c.id, "score": round(c.score, 3)} for c in flagged]
+        evidence = json.dumps(
+            [
+                {"category": c.id, "detector": e.detector, "signal": e.signal, "text": e.text,
+                 "location": e.location, "weight": round(e.weight, 3)}
+                for c in flagged for e in c.evidence
+            ],
+            ensure_ascii=False,
+        )
+        scan_seconds = sum(s for _, s in verdict.timings) if verdict.timings else None
+        row = {
+            "time": time or now_iso(),
+            "host": host or socket.gethostname(),
+            "user": user or _user(),
+            "path": path or verdict.path,
+            "sha256": verdict.sha256,
+            "size": verdict.size,
+            "media_type": verdict.media_type,
+            "verdict": verdict.decision.value,
+            "categories": json.dumps(categories, ensure_ascii=False),
+            "evidence_hash": _digest(evidence),
+            "error": verdict.error,
+            "error_kind": verdict.error_kind,
+            "action": action,
+            "mode": mode,
+            "scan_seconds": round(scan_seconds, 4) if scan_seconds is not None else None,
+            "thumbnail": thumbnail,
+        }
+        with self._tx():
+            last_id, prev = self.db.execute(
+                "SELECT last_id, last_hash FROM chain_head WHERE name='verdicts'").fetchone()
+            row_hash = self._hash(prev, [row[f] for f in _VERDICT_FIELDS])
+            cur = self.db.execute(
+                f"INSERT INTO verdicts ({', '.join(_VERDICT_FIELDS)}, evidence, prev_hash, row_hash)"
+                f" VALUES ({', '.join('?' * (len(_VERDICT_FIELDS) + 3))})",
+                [row[f] for f in _VERDICT_FIELDS] + [evidence, prev, row_hash],
+            )
+            rid = int(cur.lastrowid or 0)
+            self.db.execute(
+                "UPDATE chain_head SET last_id=?, last_hash=? WHERE name='verdicts'", (rid, row_hash))
+            self.db.executemany(
+                "INSERT INTO verdict_categories VALUES (?, ?, ?)",
+                [(rid, c["id"], c["score"]) for c in categories],
+            )
+        return rid
+
+    def add_event(self, verdict_id: int | None, kind: str, data: dict[str, Any],
+                  actor: str | None = None) -> int:
+        row = {
+            "time": now_iso(),
+            "verdict_id": verdict_id,
+            "kind": kind,
+            "actor": actor or _user(),
+            "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        }
+        with self._tx():
+            if verdict_id is not None and not self.db.execute(
+                    "SELECT 1 FROM verdicts WHERE id=?", (verdict_id,)).fetchone():
+                raise KeyError(verdict_id)
+            _, prev = self.db.execute(
+                "SELECT last_id, last_hash FROM chain_head WHERE name='events'").fetchone()
+            row_hash = self._hash(prev, [row[f] for f in _EVENT_FIELDS])
+            cur = self.db.execute(
+                f"INSERT INTO events ({', '.join(_EVENT_FIELDS)}, prev_hash, row_hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [row[f] for f in _EVENT_FIELDS] + [prev, row_hash],
+            )
+            eid = int(cur.lastrowid or 0)
+            self.db.execute(
+                "UPDATE chain_head SET last_id=?, last_hash=? WHERE name='events'", (eid, row_hash))
+            if kind == "triage" and verdict_id is not None:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO triage_state VALUES (?, ?, ?, ?, ?)",
+                    (verdict_id, data.get("status", "new"), data.get("reviewer"),
+                     data.get("note"), row["time"]),
+                )
+        return eid
+
+    def mark(self, verdict_id: int, status: str, *, reviewer: str | None = None,
+             note: str | None = None) -> int:
+        """Record a triage decision (an appended event; earlier decisions stay in the log)."""
+        if status not in TRIAGE_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(TRIAGE_STATUSES)}")
+        return self.add_event(verdict_id, "triage",
+                              {"status": status, "reviewer": reviewer, "note": note},
+                              actor=reviewer)
+
+    def purge_evidence(self, before: str) -> int:
+        """Blank the evidence of rows older than `before` (ISO); the chain still verifies."""
+        with self._tx():
+            cur = self.db.execute(
+                "UPDATE verdicts SET evidence=NULL, thumbnail=NULL"
+                " WHERE time < ? AND (evidence IS NOT NULL OR thumbnail IS NOT NULL)", (before,))
+            n = cur.rowcount
+        if n:
+            self.add_event(None, "purge", {"before": before, "rows": n})
+        return n
+
+    # -- reading --------------------------------------------------------------------------
+    def _row(self, r: sqlite3.Row | tuple[Any, ...]) -> LogRow:
+        (rid, time, host, user, path, sha, size, media, verdict, cats, ev, err, errk, action,
+         mode, secs, thumb, status, reviewer, note) = r
+        return LogRow(
+            id=rid, time=time, host=host, user=user, path=path, sha256=sha, size=size,
+            media_type=media, verdict=verdict, categories=json.loads(cats),
+            evidence=json.loads(ev) if ev is not None else None, error=err, error_kind=errk,
+            action=action, mode=mode, scan_seconds=secs, thumbnail=thumb,
+            status=status or "new", reviewer=reviewer, note=note,
+        )
+
+    _SELECT = (
+        "SELECT v.id, v.time, v.host, v.user, v.path, v.sha256, v.size, v.media_type, v.verdict,"
+        " v.categories, v.evidence, v.error, v.error_kind, v.action, v.mode, v.scan_seconds,"
+        " v.thumbnail, t.status, t.reviewer, t.note"
+        " FROM verdicts v LEFT JOIN triage_state t ON t.verdict_id = v.id"
+    )
+
+    def get(self, verdict_id: int) -> LogRow | None:
+        r = self.db.execute(self._SELECT + " WHERE v.id = ?", (verdict_id,)).fetchone()
+        return self._row(r) if r else None
+
+    def _where(self, f: LogFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        args: list[Any] = []
+        if f.verdicts:
+            clauses.append(f"v.verdict IN ({', '.join('?' * len(f.verdicts))})")
+            args.extend(f.verdicts)
+        if f.category:
+            clauses.append("v.id IN (SELECT verdict_id FROM verdict_categories WHERE category = ?)")
+            args.append(f.category)
+        if f.since:
+            clauses.append("v.time >= ?")
+            args.append(f.since)
+        if f.until:
+            clauses.append("v.time < ?")
+            args.append(f.until)
+        if f.status:
+            if f.status == "new":
+                clauses.append("(t.status IS NULL OR t.status = 'new')")
+            else:
+                clauses.append("t.status = ?")
+                args.append(f.status)
+        if f.host:
+            clauses.append("v.host = ?")
+            args.append(f.host)
+        if f.folder:
+            prefix = f.folder.rstrip("/\\")
+            clauses.append("(v.path = ? OR substr(v.path, 1, ?) IN (?, ?))")
+            args.extend([prefix, len(prefix) + 1, prefix + "/", prefix + "\\"])
+        if f.action:
+            clauses.append("v.action = ?")
+            args.append(f.action)
+        if f.mode:
+            clauses.append("v.mode = ?")
+            args.append(f.mode)
+        if f.text:
+            clauses.append("instr(v.path, ?) > 0")
+            args.append(f.text)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def query(self, f: LogFilter = LogFilter(), *, limit: int | None = 100,
+              offset: int = 0) -> list[LogRow]:
+        where, args = self._where(f)
+        sql = self._SELECT + where + " ORDER BY v.id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args = [*args, limit, offset]
+        return [self._row(r) for r in self.db.execute(sql, args)]
+
+    def iter_rows(self, f: LogFilter = LogFilter()) -> Iterator[LogRow]:
+        where, args = self._where(f)
+        for r in self.db.execute(self._SELECT + where + " ORDER BY v.id", args):
+            yield self._row(r)
+
+    def count(self, f: LogFilter = LogFilter()) -> int:
+        where, args = self._where(f)
+        sql = ("SELECT count(*) FROM verdicts v LEFT JOIN triage_state t"
+               " ON t.verdict_id = v.id" + where)
+        return int(self.db.execute(sql, args).fetchone()[0])
+
+    def counts_by_category(self, f: LogFilter = LogFilter()) -> dict[str, int]:
+        where, args = self._where(f)
+        sql = ("SELECT c.category, count(*) FROM verdict_categories c JOIN verdicts v"
+               " ON v.id = c.verdict_id LEFT JOIN triage_state t ON t.verdict_id = v.id"
+               + where + " GROUP BY c.category ORDER BY 2 DESC")
+        return {cat: n for cat, n in self.db.execute(sql, args)}
+
+    def counts_by_day(self, f: LogFilter = LogFilter()) -> list[tuple[str, str, int]]:
+        """(day, category, count) rows for the console's chart."""
+        where, args = self._where(f)
+        sql = ("SELECT substr(v.time, 1, 10) AS day, c.category, count(*) FROM verdict_categories c"
+               " JOIN verdicts v ON v.id = c.verdict_id LEFT JOIN triage_state t"
+               " ON t.verdict_id = v.id" + where + " GROUP BY day, c.category ORDER BY day")
+        return [(d, c, n) for d, c, n in self.db.execute(sql, args)]
+
+    def events(self, verdict_id: int | None = None) -> list[Event]:
+        if verdict_id is None:
+            rows = self.db.execute(
+                "SELECT id, time, verdict_id, kind, actor, data FROM events ORDER BY id")
+        else:
+            rows = self.db.execute(
+                "SELECT id, time, verdict_id, kind, actor, data FROM events WHERE verdict_id=?"
+                " ORDER BY id", (verdict_id,))
+        return [Event(i, t, v, k, a, json.loads(d)) for i, t, v, k, a, d in rows]
+
+    def last_verdict_for_sha256(self, sha256: str) -> LogRow | None:
+        r = self.db.execute(self._SELECT + " WHERE v.sha256 = ? ORDER BY v.id DESC LIMIT 1",
+                            (sha256,)).fetchone()
+        return self._row(r) if r else None
+
+    def hosts(self) -> list[str]:
+        return [h for (h,) in self.db.execute("SELECT DISTINCT host FROM verdicts ORDER BY host")]
+
+    # -- integrity ------------------------------------------------------------------------
+    def verify(self) -> VerifyResult:
+        """Walk both chains; report every break (edited, inserted, reordered or deleted rows)."""
+        problems: list[str] = []
+        cols = ", ".join(_VERDICT_FIELDS)
+        prev, prev_id, n = GENESIS, 0, 0
+        for r in self.db.execute(
+                f"SELECT id, {cols}, evidence, prev_hash, row_hash FROM verdicts ORDER BY id"):
+            rid, values, evidence, stored_prev, stored = (
+                r[0], list(r[1:len(_VERDICT_FIELDS) + 1]), r[-3], r[-2], r[-1])
+            n += 1
+            if rid != prev_id + 1:
+                problems.append(f"verdicts: rows {prev_id + 1}..{rid - 1} missing")
+            if stored_prev != prev:
+                problems.append(f"verdicts: row {rid} does not follow row {prev_id}")
+            if self._hash(stored_prev, values) != stored:
+                problems.append(f"verdicts: row {rid} was altered")
+            ev_index = _VERDICT_FIELDS.index("evidence_hash")
+            if evidence is not None and _digest(evidence) != values[ev_index]:
+                problems.append(f"verdicts: evidence of row {rid} was altered")
+            prev, prev_id = stored, rid
+        head_id, head_hash = self.db.execute(
+            "SELECT last_id, last_hash FROM chain_head WHERE name='verdicts'").fetchone()
+        if (head_id, head_hash) != (prev_id, prev):
+            problems.append(f"verdicts: the last row(s) after {prev_id} were removed"
+                            if head_id > prev_id else "verdicts: chain head does not match")
+        prev, prev_id, m = GENESIS, 0, 0
+        for r in self.db.execute(
+                "SELECT id, time, verdict_id, kind, actor, data, prev_hash, row_hash"
+                " FROM events ORDER BY id"):
+            eid, values, stored_prev, stored = r[0], list(r[1:6]), r[6], r[7]
+            m += 1
+            if eid != prev_id + 1:
+                problems.append(f"events: rows {prev_id + 1}..{eid - 1} missing")
+            if stored_prev != prev:
+                problems.append(f"events: row {eid} does not follow row {prev_id}")
+            if self._hash(stored_prev, values) != stored:
+                problems.append(f"events: row {eid} was altered")
+            prev, prev_id = stored, eid
+        head_id, head_hash = self.db.execute(
+            "SELECT last_id, last_hash FROM chain_head WHERE name='events'").fetchone()
+        if (head_id, head_hash) != (prev_id, prev):
+            problems.append("events: the last row(s) were removed" if head_id > prev_id
+                            else "events: chain head does not match")
+        return VerifyResult(ok=not problems, rows=n, events=m, problems=tuple(problems))
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no passwd entry in some containers
+        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

@@ -1,0 +1,41 @@
+"""Shared fixtures. Test data is synthetic (Faker zh_CN and our own templates)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REAL_CORPUS = SHARED / "corpus" / "real"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Never touch the developer's real config/data dirs."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("SHAREGUARD_CONFIG", raising=False)
+    monkeypatch.delenv("SHAREGUARD_LANG", raising=False)
+    yield
+
+
+@pytest.fixture
+def real_corpus() -> Path:
+    if not REAL_CORPUS.is_dir():
+        pytest.fail(f"shared corpus missing at {REAL_CORPUS}: CI lays ../shared beside the checkout")
+    return REAL_CORPUS
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    """A config whose data dir is private to this test."""
+    data = tmp_path / "data"
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'mode = "warn"\ndata_dir = "{data}"\n', encoding="utf-8")
+    os.chmod(cfg, 0o600)
+    return cfg
