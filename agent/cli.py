@@ -16,20 +16,32 @@ from agent import i18n
 from agent.errors import ConfigError, ExitCode, ShareguardError
 
 COMMANDS = (
-    "scan", "check", "extract", "run", "status", "log", "review", "policy", "doctor",
-    "install", "uninstall",
+    "scan",
+    "check",
+    "extract",
+    "run",
+    "status",
+    "log",
+    "review",
+    "policy",
+    "doctor",
+    "install",
+    "uninstall",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shareguard", description=i18n.t("cli.description"))
     parser.add_argument("--lang", choices=("zh_CN", "en"), help=i18n.t("cli.opt.lang"))
-    parser.add_argument("-v", "--verbose", action="count", default=0, help=i18n.t("cli.opt.verbose"))
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help=i18n.t("cli.opt.verbose")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"agent.commands.{name}")
-        p = sub.add_parser(name, help=i18n.t(f"cli.cmd.{name}"),
-                           description=i18n.t(f"cli.cmd.{name}"))
+        p = sub.add_parser(
+            name, help=i18n.t(f"cli.cmd.{name}"), description=i18n.t(f"cli.cmd.{name}")
+        )
         module.configure(p)
         p.set_defaults(_module=module)
     return parser

@@ -192,7 +192,9 @@ def _build(cls: type, table: dict[str, Any], *, text: str, path: str, section: s
         name = f"{section}.{key}" if section else key
         if key in _SECTIONS and section is None:
             if not isinstance(value, dict):
-                raise ConfigError("expected a table", path=path, line=_line_of(text, key), field=key)
+                raise ConfigError(
+                    "expected a table", path=path, line=_line_of(text, key), field=key
+                )
             kwargs[key] = _build(_SECTIONS[key], value, text=text, path=path, section=key)
             continue
         if key not in fields:
@@ -203,14 +205,21 @@ def _build(cls: type, table: dict[str, Any], *, text: str, path: str, section: s
                 field=name,
             )
         target = _resolve_type(hints[key])
-        kwargs[key] = _coerce(value, target, path=path, line=_line_of(text, key, section), name=name)
+        kwargs[key] = _coerce(
+            value, target, path=path, line=_line_of(text, key, section), name=name
+        )
     return cls(**kwargs)
 
 
 def _resolve_type(hint: Any) -> Any:
     if isinstance(hint, str):
-        return {"str": str, "int": int, "float": float, "bool": bool,
-                "tuple[str, ...]": tuple[str, ...]}.get(hint, hint)
+        return {
+            "str": str,
+            "int": int,
+            "float": float,
+            "bool": bool,
+            "tuple[str, ...]": tuple[str, ...],
+        }.get(hint, hint)
     return hint
 
 
@@ -235,7 +244,9 @@ def parse_config(text: str, *, path: str = "<config>") -> Config:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
-        raise ConfigError(f"not valid TOML: {e}", path=path, line=int(m.group(1)) if m else None) from e
+        raise ConfigError(
+            f"not valid TOML: {e}", path=path, line=int(m.group(1)) if m else None
+        ) from e
     cfg = _build(Config, table, text=text, path=path, section=None)
     cfg = dataclasses.replace(cfg, source=path)
     _validate(cfg, text, path)

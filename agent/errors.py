@@ -20,8 +20,14 @@ class ShareguardError(Exception):
 class ConfigError(ShareguardError):
     """A bad config or policy file: names the file, the field and, where known, the line."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
         self.path, self.line, self.field = path, line, field
         where = ""
         if path:

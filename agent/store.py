@@ -36,8 +36,22 @@ GENESIS = "0" * 64
 TRIAGE_STATUSES = ("new", "confirmed", "false_positive", "ignored")
 
 _VERDICT_FIELDS = (
-    "time", "host", "user", "path", "sha256", "size", "media_type", "verdict", "categories",
-    "evidence_hash", "error", "error_kind", "action", "mode", "scan_seconds", "thumbnail",
+    "time",
+    "host",
+    "user",
+    "path",
+    "sha256",
+    "size",
+    "media_type",
+    "verdict",
+    "categories",
+    "evidence_hash",
+    "error",
+    "error_kind",
+    "action",
+    "mode",
+    "scan_seconds",
+    "thumbnail",
 )
 _EVENT_FIELDS = ("time", "verdict_id", "kind", "actor", "data")
 
@@ -194,13 +208,25 @@ class LogRow:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "time": self.time, "host": self.host, "user": self.user,
-            "path": self.path, "sha256": self.sha256, "size": self.size,
-            "media_type": self.media_type, "verdict": self.verdict,
-            "categories": self.categories, "evidence": self.evidence, "error": self.error,
-            "error_kind": self.error_kind, "action": self.action, "mode": self.mode,
-            "scan_seconds": self.scan_seconds, "status": self.status,
-            "reviewer": self.reviewer, "note": self.note,
+            "id": self.id,
+            "time": self.time,
+            "host": self.host,
+            "user": self.user,
+            "path": self.path,
+            "sha256": self.sha256,
+            "size": self.size,
+            "media_type": self.media_type,
+            "verdict": self.verdict,
+            "categories": self.categories,
+            "evidence": self.evidence,
+            "error": self.error,
+            "error_kind": self.error_kind,
+            "action": self.action,
+            "mode": self.mode,
+            "scan_seconds": self.scan_seconds,
+            "status": self.status,
+            "reviewer": self.reviewer,
+            "note": self.note,
         }
 
 
@@ -245,8 +271,9 @@ class Store:
         self._chain_key = hmac.new(key, b"shareguard/log-chain/v1", hashlib.sha256).digest()
         old_umask = os.umask(0o077)
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None,
-                                      check_same_thread=False)
+            self.db = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.execute("PRAGMA busy_timeout=30000")
@@ -276,7 +303,8 @@ class Store:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise RuntimeError(
-                f"log schema v{version} is newer than this shareguard (v{SCHEMA_VERSION})")
+                f"log schema v{version} is newer than this shareguard (v{SCHEMA_VERSION})"
+            )
         for v in range(version + 1, SCHEMA_VERSION + 1):
             with self._tx():
                 # re-check inside the lock: another process may have migrated meanwhile
@@ -297,7 +325,9 @@ class Store:
         self.db.execute("COMMIT")
 
     def _hash(self, prev: str, values: Sequence[Any]) -> str:
-        return hmac.new(self._chain_key, prev.encode() + _canonical(values), hashlib.sha256).hexdigest()
+        return hmac.new(
+            self._chain_key, prev.encode() + _canonical(values), hashlib.sha256
+        ).hexdigest()
 
     # -- writing --------------------------------------------------------------------------
     def append_verdict(
@@ -317,9 +347,16 @@ class Store:
         categories = [{"id": c.id, "score": round(c.score, 3)} for c in flagged]
         evidence = json.dumps(
             [
-                {"category": c.id, "detector": e.detector, "signal": e.signal, "text": e.text,
-                 "location": e.location, "weight": round(e.weight, 3)}
-                for c in flagged for e in c.evidence
+                {
+                    "category": c.id,
+                    "detector": e.detector,
+                    "signal": e.signal,
+                    "text": e.text,
+                    "location": e.location,
+                    "weight": round(e.weight, 3),
+                }
+                for c in flagged
+                for e in c.evidence
             ],
             ensure_ascii=False,
         )
@@ -344,7 +381,8 @@ class Store:
         }
         with self._tx():
             last_id, prev = self.db.execute(
-                "SELECT last_id, last_hash FROM chain_head WHERE name='verdicts'").fetchone()
+                "SELECT last_id, last_hash FROM chain_head WHERE name='verdicts'"
+            ).fetchone()
             row_hash = self._hash(prev, [row[f] for f in _VERDICT_FIELDS])
             cur = self.db.execute(
                 f"INSERT INTO verdicts ({', '.join(_VERDICT_FIELDS)}, evidence, prev_hash, row_hash)"
@@ -353,15 +391,18 @@ class Store:
             )
             rid = int(cur.lastrowid or 0)
             self.db.execute(
-                "UPDATE chain_head SET last_id=?, last_hash=? WHERE name='verdicts'", (rid, row_hash))
+                "UPDATE chain_head SET last_id=?, last_hash=? WHERE name='verdicts'",
+                (rid, row_hash),
+            )
             self.db.executemany(
                 "INSERT INTO verdict_categories VALUES (?, ?, ?)",
                 [(rid, c["id"], c["score"]) for c in categories],
             )
         return rid
 
-    def add_event(self, verdict_id: int | None, kind: str, data: dict[str, Any],
-                  actor: str | None = None) -> int:
+    def add_event(
+        self, verdict_id: int | None, kind: str, data: dict[str, Any], actor: str | None = None
+    ) -> int:
         row = {
             "time": now_iso(),
             "verdict_id": verdict_id,
@@ -370,11 +411,16 @@ class Store:
             "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
         }
         with self._tx():
-            if verdict_id is not None and not self.db.execute(
-                    "SELECT 1 FROM verdicts WHERE id=?", (verdict_id,)).fetchone():
+            if (
+                verdict_id is not None
+                and not self.db.execute(
+                    "SELECT 1 FROM verdicts WHERE id=?", (verdict_id,)
+                ).fetchone()
+            ):
                 raise KeyError(verdict_id)
             _, prev = self.db.execute(
-                "SELECT last_id, last_hash FROM chain_head WHERE name='events'").fetchone()
+                "SELECT last_id, last_hash FROM chain_head WHERE name='events'"
+            ).fetchone()
             row_hash = self._hash(prev, [row[f] for f in _EVENT_FIELDS])
             cur = self.db.execute(
                 f"INSERT INTO events ({', '.join(_EVENT_FIELDS)}, prev_hash, row_hash)"
@@ -383,30 +429,42 @@ class Store:
             )
             eid = int(cur.lastrowid or 0)
             self.db.execute(
-                "UPDATE chain_head SET last_id=?, last_hash=? WHERE name='events'", (eid, row_hash))
+                "UPDATE chain_head SET last_id=?, last_hash=? WHERE name='events'", (eid, row_hash)
+            )
             if kind == "triage" and verdict_id is not None:
                 self.db.execute(
                     "INSERT OR REPLACE INTO triage_state VALUES (?, ?, ?, ?, ?)",
-                    (verdict_id, data.get("status", "new"), data.get("reviewer"),
-                     data.get("note"), row["time"]),
+                    (
+                        verdict_id,
+                        data.get("status", "new"),
+                        data.get("reviewer"),
+                        data.get("note"),
+                        row["time"],
+                    ),
                 )
         return eid
 
-    def mark(self, verdict_id: int, status: str, *, reviewer: str | None = None,
-             note: str | None = None) -> int:
+    def mark(
+        self, verdict_id: int, status: str, *, reviewer: str | None = None, note: str | None = None
+    ) -> int:
         """Record a triage decision (an appended event; earlier decisions stay in the log)."""
         if status not in TRIAGE_STATUSES:
             raise ValueError(f"status must be one of {', '.join(TRIAGE_STATUSES)}")
-        return self.add_event(verdict_id, "triage",
-                              {"status": status, "reviewer": reviewer, "note": note},
-                              actor=reviewer)
+        return self.add_event(
+            verdict_id,
+            "triage",
+            {"status": status, "reviewer": reviewer, "note": note},
+            actor=reviewer,
+        )
 
     def purge_evidence(self, before: str) -> int:
         """Blank the evidence of rows older than `before` (ISO); the chain still verifies."""
         with self._tx():
             cur = self.db.execute(
                 "UPDATE verdicts SET evidence=NULL, thumbnail=NULL"
-                " WHERE time < ? AND (evidence IS NOT NULL OR thumbnail IS NOT NULL)", (before,))
+                " WHERE time < ? AND (evidence IS NOT NULL OR thumbnail IS NOT NULL)",
+                (before,),
+            )
             n = cur.rowcount
         if n:
             self.add_event(None, "purge", {"before": before, "rows": n})
@@ -414,14 +472,49 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------
     def _row(self, r: sqlite3.Row | tuple[Any, ...]) -> LogRow:
-        (rid, time, host, user, path, sha, size, media, verdict, cats, ev, err, errk, action,
-         mode, secs, thumb, status, reviewer, note) = r
+        (
+            rid,
+            time,
+            host,
+            user,
+            path,
+            sha,
+            size,
+            media,
+            verdict,
+            cats,
+            ev,
+            err,
+            errk,
+            action,
+            mode,
+            secs,
+            thumb,
+            status,
+            reviewer,
+            note,
+        ) = r
         return LogRow(
-            id=rid, time=time, host=host, user=user, path=path, sha256=sha, size=size,
-            media_type=media, verdict=verdict, categories=json.loads(cats),
-            evidence=json.loads(ev) if ev is not None else None, error=err, error_kind=errk,
-            action=action, mode=mode, scan_seconds=secs, thumbnail=thumb,
-            status=status or "new", reviewer=reviewer, note=note,
+            id=rid,
+            time=time,
+            host=host,
+            user=user,
+            path=path,
+            sha256=sha,
+            size=size,
+            media_type=media,
+            verdict=verdict,
+            categories=json.loads(cats),
+            evidence=json.loads(ev) if ev is not None else None,
+            error=err,
+            error_kind=errk,
+            action=action,
+            mode=mode,
+            scan_seconds=secs,
+            thumbnail=thumb,
+            status=status or "new",
+            reviewer=reviewer,
+            note=note,
         )
 
     _SELECT = (
@@ -474,8 +567,9 @@ class Store:
             args.append(f.text)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
-    def query(self, f: LogFilter = LogFilter(), *, limit: int | None = 100,
-              offset: int = 0) -> list[LogRow]:
+    def query(
+        self, f: LogFilter = LogFilter(), *, limit: int | None = 100, offset: int = 0
+    ) -> list[LogRow]:
         where, args = self._where(f)
         sql = self._SELECT + where + " ORDER BY v.id DESC"
         if limit is not None:
@@ -490,38 +584,49 @@ class Store:
 
     def count(self, f: LogFilter = LogFilter()) -> int:
         where, args = self._where(f)
-        sql = ("SELECT count(*) FROM verdicts v LEFT JOIN triage_state t"
-               " ON t.verdict_id = v.id" + where)
+        sql = (
+            "SELECT count(*) FROM verdicts v LEFT JOIN triage_state t"
+            " ON t.verdict_id = v.id" + where
+        )
         return int(self.db.execute(sql, args).fetchone()[0])
 
     def counts_by_category(self, f: LogFilter = LogFilter()) -> dict[str, int]:
         where, args = self._where(f)
-        sql = ("SELECT c.category, count(*) FROM verdict_categories c JOIN verdicts v"
-               " ON v.id = c.verdict_id LEFT JOIN triage_state t ON t.verdict_id = v.id"
-               + where + " GROUP BY c.category ORDER BY 2 DESC")
+        sql = (
+            "SELECT c.category, count(*) FROM verdict_categories c JOIN verdicts v"
+            " ON v.id = c.verdict_id LEFT JOIN triage_state t ON t.verdict_id = v.id"
+            + where
+            + " GROUP BY c.category ORDER BY 2 DESC"
+        )
         return {cat: n for cat, n in self.db.execute(sql, args)}
 
     def counts_by_day(self, f: LogFilter = LogFilter()) -> list[tuple[str, str, int]]:
         """(day, category, count) rows for the console's chart."""
         where, args = self._where(f)
-        sql = ("SELECT substr(v.time, 1, 10) AS day, c.category, count(*) FROM verdict_categories c"
-               " JOIN verdicts v ON v.id = c.verdict_id LEFT JOIN triage_state t"
-               " ON t.verdict_id = v.id" + where + " GROUP BY day, c.category ORDER BY day")
+        sql = (
+            "SELECT substr(v.time, 1, 10) AS day, c.category, count(*) FROM verdict_categories c"
+            " JOIN verdicts v ON v.id = c.verdict_id LEFT JOIN triage_state t"
+            " ON t.verdict_id = v.id" + where + " GROUP BY day, c.category ORDER BY day"
+        )
         return [(d, c, n) for d, c, n in self.db.execute(sql, args)]
 
     def events(self, verdict_id: int | None = None) -> list[Event]:
         if verdict_id is None:
             rows = self.db.execute(
-                "SELECT id, time, verdict_id, kind, actor, data FROM events ORDER BY id")
+                "SELECT id, time, verdict_id, kind, actor, data FROM events ORDER BY id"
+            )
         else:
             rows = self.db.execute(
                 "SELECT id, time, verdict_id, kind, actor, data FROM events WHERE verdict_id=?"
-                " ORDER BY id", (verdict_id,))
+                " ORDER BY id",
+                (verdict_id,),
+            )
         return [Event(i, t, v, k, a, json.loads(d)) for i, t, v, k, a, d in rows]
 
     def last_verdict_for_sha256(self, sha256: str) -> LogRow | None:
-        r = self.db.execute(self._SELECT + " WHERE v.sha256 = ? ORDER BY v.id DESC LIMIT 1",
-                            (sha256,)).fetchone()
+        r = self.db.execute(
+            self._SELECT + " WHERE v.sha256 = ? ORDER BY v.id DESC LIMIT 1", (sha256,)
+        ).fetchone()
         return self._row(r) if r else None
 
     def hosts(self) -> list[str]:
@@ -534,9 +639,15 @@ class Store:
         cols = ", ".join(_VERDICT_FIELDS)
         prev, prev_id, n = GENESIS, 0, 0
         for r in self.db.execute(
-                f"SELECT id, {cols}, evidence, prev_hash, row_hash FROM verdicts ORDER BY id"):
+            f"SELECT id, {cols}, evidence, prev_hash, row_hash FROM verdicts ORDER BY id"
+        ):
             rid, values, evidence, stored_prev, stored = (
-                r[0], list(r[1:len(_VERDICT_FIELDS) + 1]), r[-3], r[-2], r[-1])
+                r[0],
+                list(r[1 : len(_VERDICT_FIELDS) + 1]),
+                r[-3],
+                r[-2],
+                r[-1],
+            )
             n += 1
             if rid != prev_id + 1:
                 problems.append(f"verdicts: rows {prev_id + 1}..{rid - 1} missing")
@@ -549,14 +660,19 @@ class Store:
                 problems.append(f"verdicts: evidence of row {rid} was altered")
             prev, prev_id = stored, rid
         head_id, head_hash = self.db.execute(
-            "SELECT last_id, last_hash FROM chain_head WHERE name='verdicts'").fetchone()
+            "SELECT last_id, last_hash FROM chain_head WHERE name='verdicts'"
+        ).fetchone()
         if (head_id, head_hash) != (prev_id, prev):
-            problems.append(f"verdicts: the last row(s) after {prev_id} were removed"
-                            if head_id > prev_id else "verdicts: chain head does not match")
+            problems.append(
+                f"verdicts: the last row(s) after {prev_id} were removed"
+                if head_id > prev_id
+                else "verdicts: chain head does not match"
+            )
         prev, prev_id, m = GENESIS, 0, 0
         for r in self.db.execute(
-                "SELECT id, time, verdict_id, kind, actor, data, prev_hash, row_hash"
-                " FROM events ORDER BY id"):
+            "SELECT id, time, verdict_id, kind, actor, data, prev_hash, row_hash"
+            " FROM events ORDER BY id"
+        ):
             eid, values, stored_prev, stored = r[0], list(r[1:6]), r[6], r[7]
             m += 1
             if eid != prev_id + 1:
@@ -567,10 +683,14 @@ class Store:
                 problems.append(f"events: row {eid} was altered")
             prev, prev_id = stored, eid
         head_id, head_hash = self.db.execute(
-            "SELECT last_id, last_hash FROM chain_head WHERE name='events'").fetchone()
+            "SELECT last_id, last_hash FROM chain_head WHERE name='events'"
+        ).fetchone()
         if (head_id, head_hash) != (prev_id, prev):
-            problems.append("events: the last row(s) were removed" if head_id > prev_id
-                            else "events: chain head does not match")
+            problems.append(
+                "events: the last row(s) were removed"
+                if head_id > prev_id
+                else "events: chain head does not match"
+            )
         return VerifyResult(ok=not problems, rows=n, events=m, problems=tuple(problems))
 
 

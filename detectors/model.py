@@ -26,7 +26,9 @@ class BlockKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class BBox:
-    """Box in pixels of the (oriented) page image the OCR ran on, or PDF points."""
+    """Box normalised to [0, 1] of the page as the OCR saw it (after orientation was fixed),
+    or of the PDF page. The rotation applied is in Extraction.metadata as ("ocr.rotate.p<N>", deg).
+    """
 
     x0: float
     y0: float
@@ -140,8 +142,11 @@ class Evidence:
     detector: str
     signal: str
     text: str  # masked
-    location: str
+    location: str  # Location.describe()
     weight: float  # what this piece added to the category score
+    context: str = ""  # masked text around the match (contains `text`), for highlighting
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # OCR box, normalised to [0, 1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,9 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture
 def real_corpus() -> Path:
     if not REAL_CORPUS.is_dir():
-        pytest.fail(f"shared corpus missing at {REAL_CORPUS}: CI lays ../shared beside the checkout")
+        pytest.fail(
+            f"shared corpus missing at {REAL_CORPUS}: CI lays ../shared beside the checkout"
+        )
     return REAL_CORPUS
 
 

@@ -12,9 +12,14 @@ from detectors.model import CategoryScore, Decision, Evidence, Verdict
 
 def _verdict(path: str, cat: str = "screening_list", score: float = 0.9) -> Verdict:
     ev = Evidence("identifiers", "resident_id", "4201**********1234", "t0 r2 c3", 0.5)
-    return Verdict(path=path, decision=Decision.FLAGGED, sha256="ab" * 32, size=10,
-                   media_type="text/plain",
-                   categories=(CategoryScore(cat, score, 0.5, (ev,)),))
+    return Verdict(
+        path=path,
+        decision=Decision.FLAGGED,
+        sha256="ab" * 32,
+        size=10,
+        media_type="text/plain",
+        categories=(CategoryScore(cat, score, 0.5, (ev,)),),
+    )
 
 
 @pytest.fixture
@@ -26,8 +31,10 @@ def store(tmp_path: Path) -> Store:
 
 
 def test_append_query_and_verify(store: Store) -> None:
-    ids = [store.append_verdict(_verdict(f"/home/u/Desktop/f{i}.docx"), action="alert",
-                                mode="warn") for i in range(5)]
+    ids = [
+        store.append_verdict(_verdict(f"/home/u/Desktop/f{i}.docx"), action="alert", mode="warn")
+        for i in range(5)
+    ]
     store.append_verdict(Verdict(path="/x/clean.txt", decision=Decision.CLEAN))
     assert store.count() == 5
     assert store.count(LogFilter(verdicts=())) == 6
