@@ -22,7 +22,7 @@ class Scanner:
     """Holds what a scan needs across files: config, compiled policy, the value hasher and
     (owned by agent.extract) the worker process that runs extraction under limits."""
 
-    def __init__(self, config: Config, policy: Policy, *, hasher=None) -> None:  # noqa: ANN001
+    def __init__(self, config: Config, policy: Policy, *, hasher=None) -> None:
         from agent.extract import Extractor
 
         self.config = config

@@ -129,8 +129,7 @@ _MIGRATIONS: dict[int, str] = {
         BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
     CREATE TRIGGER events_no_update BEFORE UPDATE ON events
         BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END;
-    """
-    % {"genesis": GENESIS},
+    """.replace("%(genesis)s", GENESIS),
 }
 
 
@@ -173,7 +172,7 @@ def load_install_key(path: Path) -> bytes:
     return key
 
 
-def value_hasher(key: bytes):  # noqa: ANN201 - returns Callable[[str], str]
+def value_hasher(key: bytes):
     """Keyed hash for raw identifier values: counts distinct IDs without storing them."""
     vkey = hmac.new(key, b"shareguard/value-hash/v1", hashlib.sha256).digest()
 
@@ -380,12 +379,13 @@ class Store:
             "thumbnail": thumbnail,
         }
         with self._tx():
-            last_id, prev = self.db.execute(
+            _last_id, prev = self.db.execute(
                 "SELECT last_id, last_hash FROM chain_head WHERE name='verdicts'"
             ).fetchone()
             row_hash = self._hash(prev, [row[f] for f in _VERDICT_FIELDS])
             cur = self.db.execute(
-                f"INSERT INTO verdicts ({', '.join(_VERDICT_FIELDS)}, evidence, prev_hash, row_hash)"
+                f"INSERT INTO verdicts ({', '.join(_VERDICT_FIELDS)}, evidence, prev_hash,"
+                " row_hash)"
                 f" VALUES ({', '.join('?' * (len(_VERDICT_FIELDS) + 3))})",
                 [row[f] for f in _VERDICT_FIELDS] + [evidence, prev, row_hash],
             )
@@ -697,7 +697,7 @@ class Store:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no passwd entry in some containers
+    except Exception:
         return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
 
 
