@@ -1,0 +1,252 @@
+"""Quarantine in `block` mode: move a flagged file out of reach, and put it back on request.
+
+Never deletes user data. Same filesystem: one atomic rename. Other filesystem: copy to a temporary
+name inside the quarantine, fsync, verify the sha256, rename into place, fsync the folder, and only
+then remove the original. A crash at any point leaves the original, or the verified copy, or both.
+
+Each quarantined file lives in its own private folder ``<quarantine>/<id>/`` (0700) beside a
+``manifest.json`` (0600) naming where it came from, so a restore works even without the log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from agent.errors import ShareguardError
+
+MANIFEST = "manifest.json"
+_PARTIAL = ".partial"
+
+
+class QuarantineError(ShareguardError):
+    """A quarantine or restore could not be done; the file stays where it was."""
+
+
+@dataclass(frozen=True)
+class QuarantineRecord:
+    original: str
+    stored: str
+    sha256: str
+    size: int
+    method: str  # rename | copy
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.original,
+            "to": self.stored,
+            "sha256": self.sha256,
+            "size": self.size,
+            "method": self.method,
+        }
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o700)
+    return path
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + _PARTIAL)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _copy_verified(src: Path, dst: Path, expected: str) -> None:
+    """Copy src to dst via a temporary name; fsync; check the hash; rename into place."""
+    tmp = dst.with_name(dst.name + _PARTIAL)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with open(src, "rb") as fin, os.fdopen(fd, "wb", closefd=False) as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+            fout.flush()
+            os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    os.close(fd)
+    got = sha256_file(tmp)
+    if got != expected:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise QuarantineError(f"copy of {src} does not match (sha256 {got} != {expected})")
+    with contextlib.suppress(OSError):
+        shutil.copystat(src, tmp)
+        os.chmod(tmp, 0o600)
+    os.replace(tmp, dst)
+    _fsync_dir(dst.parent)
+
+
+def _move(src: Path, dst: Path, *, private: bool) -> str:
+    """Move without ever losing data; returns the method used. dst must not exist."""
+    if dst.exists():
+        raise QuarantineError(f"{dst} exists")
+    expected = sha256_file(src)
+    try:
+        same_fs = os.stat(src).st_dev == os.stat(dst.parent).st_dev
+    except OSError as e:
+        raise QuarantineError(str(e)) from e
+    if same_fs:
+        # link+unlink refuses to overwrite a file that appeared meanwhile; rename as fallback
+        try:
+            os.link(src, dst)
+        except OSError:
+            os.rename(src, dst)
+        else:
+            os.unlink(src)
+        _fsync_dir(dst.parent)
+        _fsync_dir(src.parent)
+        method = "rename"
+    else:
+        _copy_verified(src, dst, expected)
+        os.unlink(src)
+        _fsync_dir(src.parent)
+        method = "copy"
+    if private:
+        with contextlib.suppress(OSError):
+            os.chmod(dst, 0o600)
+    return method
+
+
+def quarantine_record(path: str | os.PathLike[str], config: Any) -> QuarantineRecord:
+    """Move `path` into the quarantine; returns where it went and how."""
+    src = Path(path).absolute()
+    if not src.is_file() or src.is_symlink():
+        raise QuarantineError(f"not a regular file: {src}")
+    root = _private_dir(Path(config.quarantine_path))
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    slot = _private_dir(root / f"{stamp}-{uuid.uuid4().hex[:12]}")
+    dst = slot / src.name
+    size = src.stat().st_size
+    manifest = {
+        "from": str(src),
+        "name": src.name,
+        "size": size,
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "state": "moving",
+    }
+    _write_private(slot / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
+    try:
+        method = _move(src, dst, private=True)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            (slot / MANIFEST).unlink()
+            slot.rmdir()
+        raise
+    sha = sha256_file(dst)
+    manifest.update(state="quarantined", sha256=sha, method=method)
+    _write_private(slot / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
+    return QuarantineRecord(str(src), str(dst), sha, size, method)
+
+
+def quarantine(path: str | os.PathLike[str], config: Any) -> Path:
+    """Move `path` into the quarantine and return the quarantined copy's path."""
+    return Path(quarantine_record(path, config).stored)
+
+
+def quarantine_verdict(store: Any, verdict_id: int, path: str | os.PathLike[str], config: Any):
+    """Quarantine `path` and record a `quarantine` event for `verdict_id` in the log."""
+    rec = quarantine_record(path, config)
+    store.add_event(verdict_id, "quarantine", rec.to_dict(), actor="shareguard")
+    return rec
+
+
+def free_name(target: Path) -> Path:
+    """`target`, or `name (restored N).ext` if something already lives there."""
+    if not os.path.lexists(target):
+        return target
+    stem, suffix = target.stem, target.suffix
+    n = 1
+    while True:
+        label = "（已恢复）" if n == 1 else f"（已恢复 {n}）"
+        cand = target.with_name(f"{stem}{label}{suffix}")
+        if not os.path.lexists(cand):
+            return cand
+        n += 1
+
+
+def _current_quarantine(store: Any, verdict_id: int) -> dict[str, Any] | None:
+    """The quarantine event of `verdict_id` not yet followed by a restore, if any."""
+    current: dict[str, Any] | None = None
+    for ev in store.events(verdict_id):
+        if ev.kind == "quarantine":
+            current = ev.data
+        elif ev.kind == "restore" and current is not None:
+            current = None
+    return current
+
+
+def restore(store: Any, verdict_id: int, config: Any) -> Path:
+    """Put the quarantined file of `verdict_id` back where it came from.
+
+    If a file now lives at the original path, the restored one gets a free name beside it; nothing
+    is overwritten. Records a `restore` event. Returns the path the file was restored to.
+    """
+    rec = _current_quarantine(store, verdict_id)
+    if rec is None:
+        raise QuarantineError(f"verdict {verdict_id} has no file in quarantine")
+    stored = Path(rec["to"])
+    qroot = Path(config.quarantine_path).resolve()
+    if not stored.resolve().is_relative_to(qroot):
+        raise QuarantineError(f"{stored} is outside the quarantine folder")
+    if not stored.is_file():
+        raise QuarantineError(f"quarantined file is missing: {stored}")
+    if rec.get("sha256") and sha256_file(stored) != rec["sha256"]:
+        raise QuarantineError(f"quarantined file was altered: {stored}")
+    original = Path(rec["from"])
+    original.parent.mkdir(parents=True, exist_ok=True)
+    target = free_name(original)
+    method = _move(stored, target, private=False)
+    with contextlib.suppress(OSError):
+        os.chmod(target, 0o644 & ~_umask())
+    slot = stored.parent
+    with contextlib.suppress(OSError):
+        (slot / MANIFEST).unlink()
+        slot.rmdir()
+    store.add_event(
+        verdict_id,
+        "restore",
+        {"from": str(stored), "to": str(target), "sha256": rec.get("sha256"), "method": method},
+    )
+    return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
