@@ -129,6 +129,7 @@ class Finding:
     value_hash: str | None = None  # keyed hash of the raw value, to count distinct values
     count: int = 1  # e.g. number of person rows in a roster
     strength: float = 1.0  # detector's own confidence in [0, 1] (e.g. OCR confidence)
+    context: str = ""  # masked text around the match (contains `excerpt`), for highlighting
 
 
 class Decision(StrEnum):

@@ -1,0 +1,96 @@
+"""Policy packs: categories made of weighted signals, thresholds, actions per mode.
+
+`load_policy(extra_files)` compiles `default.yaml` plus organisation extension files into an
+immutable `Policy`; `Policy.evaluate(extraction)` runs the detectors and scores each category
+(formula in docs/policy.md); `Policy.actions(mode, verdict)` says what the agent does;
+`Policy.explain(extraction)` lists every signal that fired with its weight and contribution.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from policies.engine import CategoryExplanation, Policy, SignalRow
+from policies.schema import BUILTIN_SIGNALS, Validator, read_yaml
+
+DEFAULT_PACK = Path(__file__).with_name("default.yaml")
+
+__all__ = [
+    "DEFAULT_PACK",
+    "CategoryExplanation",
+    "Policy",
+    "SignalRow",
+    "check_file",
+    "load_policy",
+]
+
+
+def _merge(base: dict, ext: dict) -> dict:
+    """Extension files add terms, categories and allowlists; scalars they set win."""
+    out = copy.deepcopy(base)
+    for mode, acts in (ext.get("actions") or {}).items():
+        out.setdefault("actions", {})[mode] = list(acts or [])
+    for name, entry in (ext.get("lexicon") or {}).items():
+        cur = out.setdefault("lexicon", {}).setdefault(name, {})
+        for k, v in entry.items():
+            if isinstance(v, list):
+                cur[k] = [*cur.get(k, []), *[x for x in v if x not in cur.get(k, [])]]
+            else:
+                cur[k] = v
+    for cid, cat in (ext.get("categories") or {}).items():
+        cur = out.setdefault("categories", {}).setdefault(cid, {})
+        for k, v in cat.items():
+            if k == "signals":
+                sigs = cur.setdefault("signals", {})
+                for s, spec in (v or {}).items():
+                    sigs[s] = {**sigs.get(s, {}), **spec}
+            else:
+                cur[k] = v
+    for det, params in (ext.get("detectors") or {}).items():
+        cur = out.setdefault("detectors", {}).setdefault(det, {})
+        for k, v in params.items():
+            if isinstance(v, list) and isinstance(cur.get(k), list):
+                cur[k] = [*cur[k], *[x for x in v if x not in cur[k]]]
+            elif isinstance(v, dict) and isinstance(cur.get(k), dict):
+                merged = dict(cur[k])
+                for kk, vv in v.items():
+                    if isinstance(vv, list) and isinstance(merged.get(kk), list):
+                        merged[kk] = [*merged[kk], *[x for x in vv if x not in merged[kk]]]
+                    else:
+                        merged[kk] = vv
+                cur[k] = merged
+            else:
+                cur[k] = v
+    for k, v in (ext.get("allowlist") or {}).items():
+        al = out.setdefault("allowlist", {})
+        al[k] = [*(al.get(k) or []), *(v or [])]
+    return out
+
+
+def _read(path: str | Path, *, extension: bool, known: set[str]) -> dict:
+    data, lines = read_yaml(path)
+    return Validator(str(path), lines, extension=extension).validate(data, known)
+
+
+def load_policy(extra_files: Iterable[str | Path] = (), base: str | Path | None = None) -> Policy:
+    """Default pack (or `base`) extended by `extra_files`; ConfigError with file:line if bad."""
+    known = set(BUILTIN_SIGNALS)
+    base_path = Path(base) if base else DEFAULT_PACK
+    data = _read(base_path, extension=False, known=known)
+    sources = [str(base_path)]
+    for f in extra_files:
+        ext = _read(f, extension=True, known=known)
+        data = _merge(data, ext)
+        sources.append(str(f))
+    return Policy.compile(data, sources=tuple(sources))
+
+
+def check_file(path: str | Path, extends: Sequence[str | Path] = ()) -> Policy:
+    """Validate one file: a full pack if it has every section, otherwise an extension."""
+    data, _ = read_yaml(path)
+    full = isinstance(data, dict) and {"categories", "lexicon", "detectors", "actions"} <= set(data)
+    if full:
+        return load_policy(base=path)
+    return load_policy([*extends, path])

@@ -1,0 +1,124 @@
+"""The form of an official document (公文): issuing body, 文号, order number, title, 主送 list,
+deadline, 落款 date, 抄送. Form is judged on standalone lines: a 文号 or title quoted inside a
+sentence (as news does) is a mention, not the document itself, and counts little or nothing.
+
+Patterns and word lists come from the policy pack (`detectors.doc_form` params).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from detectors import DetectContext, register
+from detectors.model import Extraction, Finding
+from detectors.text import MARGIN_KINDS, Line, block_lines
+from detectors.util import finding_from_line
+
+NAME = "doc_form"
+
+
+@lru_cache(maxsize=64)
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _pats(params: Mapping[str, Any], key: str) -> list[re.Pattern[str]]:
+    v = params.get(key, ())
+    if isinstance(v, str):
+        v = (v,)
+    return [_re(p) for p in v]
+
+
+@register(NAME)
+def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
+    p = ctx.p(NAME)
+    short = int(p.get("short_line", 40))
+    title_max = int(p.get("title_max", 100))
+    lead_lines = int(p.get("lead_lines", 12))
+    org_suffixes = tuple(p.get("org_suffixes", ()))
+    public_addressees = tuple(p.get("public_addressees", ()))
+    lines = [ln for ln in block_lines(extraction) if ln.kind not in MARGIN_KINDS]
+    out: list[Finding] = []
+    seen: set[str] = set()
+
+    def add(line: Line, signal: str, excerpt: str, strength: float = 1.0, once: bool = True):
+        if once and signal in seen:
+            return
+        seen.add(signal)
+        out.append(
+            finding_from_line(
+                line, NAME, signal, excerpt, hints=("control_order",), strength=strength
+            )
+        )
+
+    for i, line in enumerate(lines):
+        s = line.norm
+        if not s:
+            continue
+        n = len(s)
+        lead = i < lead_lines
+        # 文号 such as 国办发〔2020〕12号: the document's own number stands on its own line.
+        for pat in _pats(p, "doc_number"):
+            m = pat.search(s)
+            if m:
+                own = n <= short or m.start() == 0 or (lead and m.start() < 40)
+                if own:
+                    add(line, "doc_number", m.group(0), 1.0)
+                break
+        for pat in _pats(p, "order_number"):
+            m = pat.search(s)
+            if m and n <= short and "《" not in s[: m.start()]:
+                add(line, "order_number", m.group(0))
+                break
+        if n <= title_max and "《" not in s and "“" not in s[:4]:
+            for pat in _pats(p, "order_title"):
+                m = pat.search(s)
+                if m and n <= short:
+                    add(line, "order_form_title", s)
+                    break
+            for key, signal in (
+                ("title_public", "title_public"),
+                ("title_report", "title_report"),
+                ("title_notice", "title_notice"),
+            ):
+                if any(pat.search(s) for pat in _pats(p, key)):
+                    add(line, signal, s, 1.0 if lead else 0.6)
+                    break
+        # 主送: "各乡镇、各部门：" — units separated by 、 ending with a colon.
+        if n <= 160 and s.endswith(":") and not any(a in s for a in public_addressees):
+            body = s[:-1]
+            body = re.sub(r"^主送(机关)?:?", "", body)
+            units = [u for u in re.split(r"[、,，;]", body) if u]
+            has_org = sum(1 for u in units if u.endswith(org_suffixes) or u.startswith("各"))
+            if has_org >= 1 and (len(units) >= 2 or body.startswith("各") or lead):
+                add(line, "main_recipients", line.text.strip(), 1.0 if len(units) >= 2 else 0.7)
+        for pat in _pats(p, "deadline"):
+            m = pat.search(s)
+            if m:
+                add(line, "deadline", m.group(0))
+                break
+        for pat in _pats(p, "task_phrases"):
+            m = pat.search(s)
+            if m:
+                add(line, "task_assignment", m.group(0))
+                break
+        if n <= 24:
+            for pat in _pats(p, "date_line"):
+                if pat.fullmatch(s):
+                    add(line, "signing_date", s)
+                    break
+            if any(pat.search(s) for pat in _pats(p, "issuing_body")):
+                add(line, "issuing_body", s)
+        for pat in _pats(p, "cc_line"):
+            if pat.match(s):
+                add(line, "cc_line", s[:30])
+                break
+        for pat in _pats(p, "contact_line"):
+            m = pat.search(s)
+            if m:
+                add(line, "contact_line", s[:40])
+                break
+    return out

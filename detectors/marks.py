@@ -1,0 +1,99 @@
+"""Secrecy, internal and draft marks, wherever they appear: title, header, footer, watermark
+text, metadata, file name, OCR text. Lines are compared after NFKC and whitespace removal.
+Tesseract has no ★: it drops it or reads 太/女/大, so 秘密/机密/绝密 match with or without it,
+but only where a mark stands (a short line or the margins), never inside a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from detectors import DetectContext, register
+from detectors.model import Extraction, Finding
+from detectors.text import MARGIN_KINDS, block_lines
+from detectors.util import finding_from_line
+
+NAME = "marks"
+_TRIM = "()[]【】〔〕<>《》{}:：-—_.·,，、 \"'“”"
+
+
+@lru_cache(maxsize=32)
+def _secrecy_re(levels: tuple[str, ...], stars: str) -> re.Pattern[str]:
+    lv = "|".join(map(re.escape, levels))
+    st = "[" + re.escape(stars) + "]"
+    term = r"(?:\d{1,2}年|[一二三四五六七八九十]{1,3}年|长期|\d{1,2}个月)"
+    return re.compile(
+        rf"^(?:密级[:：]?)?(?P<level>{lv})(?P<star>{st}{{1,2}})?(?P<term>{term})?"
+        rf"(?P<rest>.*)$"
+    )
+
+
+@register(NAME)
+def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
+    p = ctx.p(NAME)
+    levels = tuple(p.get("secrecy_levels", ("绝密", "机密", "秘密")))
+    stars = "".join(p.get("star_lookalikes", ("★", "☆", "*", "太", "女", "大")))
+    draft = tuple(p.get("draft_terms", ()))
+    internal = tuple(p.get("internal_terms", ()))
+    confidential = tuple(p.get("confidential_terms", ()))
+    short = int(p.get("short_line", 30))
+    sec_re = _secrecy_re(levels, stars)
+    out: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(line, signal: str, excerpt: str, hint: str, strength: float = 1.0) -> None:
+        key = (signal, excerpt)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(finding_from_line(line, NAME, signal, excerpt, hints=(hint,), strength=strength))
+
+    for line in block_lines(extraction):
+        s = line.norm
+        if not s:
+            continue
+        margin = line.kind in MARGIN_KINDS
+        is_short = len(s) <= short
+        # 秘密★1年 / 机密★ / 密级：绝密 — at the start of a line (or anywhere in the margins).
+        cand = [s]
+        if margin:
+            cand += [s[m.start() :] for m in re.finditer("|".join(levels), s)]
+        for c in cand:
+            m = sec_re.match(c)
+            if not m:
+                continue
+            marked = bool(m.group("star") or m.group("term")) or c.startswith("密级")
+            rest = m.group("rest")
+            standalone = len(rest.strip(_TRIM)) == 0
+            if (marked and (is_short or margin or len(rest) < 20)) or (
+                standalone and (is_short or margin)
+            ):
+                add(
+                    line,
+                    "secrecy_mark",
+                    c[: m.end("term") or m.end("star") or m.end("level")],
+                    "classified",
+                )
+                break
+        if is_short or margin:
+            for term in confidential:
+                if term in s:
+                    add(line, "confidential_mark", term, "classified")
+            for term in internal:
+                if term in s:
+                    add(line, "internal_mark", term, "internal_material")
+        for term in draft:
+            i = s.find(term)
+            if i < 0:
+                continue
+            before, after = s[:i], s[i + len(term) :]
+            quoted = "《" in before and "》" in after
+            at_end = len(after.strip(_TRIM)) == 0
+            if (
+                margin
+                or (at_end and len(s) <= 80 and not quoted)
+                or (is_short and len(before.strip(_TRIM)) == 0)
+            ):
+                add(line, "draft_mark", term, "internal_material")
+    return out

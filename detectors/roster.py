@@ -1,0 +1,217 @@
+"""Roster tables: lists of people with identifying data. Column meaning comes from the header
+(姓名, 身份证号, 联系电话, 住址, 返回日期, 车次, 体温, 隔离…) and, when headers are missing or
+garbled by OCR, from the cells themselves (valid ID numbers, mobile numbers, names, temperatures).
+Works on Tables from any format, and on text lines when a document has no Table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from detectors import DetectContext, register
+from detectors.masking import MOBILE, find_ids, normalise_digits
+from detectors.model import BlockKind, Extraction, Finding, Location, Table
+from detectors.text import Line, block_lines, squash
+
+NAME = "roster"
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_TEMP = re.compile(r"^3[4-9](\.\d)?(℃|°C|度)?$")
+_DATE = re.compile(r"^(\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?$")
+
+
+def _column_terms(p: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    cols = p.get("columns", {})
+    return {k: tuple(squash(t) for t in v) for k, v in cols.items()}
+
+
+def _header_role(cell: str, terms: dict[str, tuple[str, ...]]) -> str | None:
+    c = squash(cell)
+    if not c or len(c) > 14:
+        return None
+    best, best_len = None, 0
+    for role, words in terms.items():
+        for w in words:
+            if w in c and len(w) > best_len:
+                best, best_len = role, len(w)
+    return best
+
+
+def _looks_name(cell: str, surnames: frozenset[str]) -> bool:
+    c = squash(cell)
+    return bool(_HAN_NAME.match(c)) and (c[0] in surnames or c[:2] in surnames)
+
+
+def _content_role(values: Sequence[str], surnames: frozenset[str]) -> str | None:
+    vals = [normalise_digits(v).strip() for v in values if v and v.strip()]
+    if len(vals) < 2:
+        return None
+
+    def share(pred) -> float:
+        return sum(1 for v in vals if pred(v)) / len(vals)
+
+    if share(lambda v: bool(find_ids(v))) >= 0.5:
+        return "id"
+    if share(lambda v: bool(MOBILE.search(v))) >= 0.5:
+        return "phone"
+    if share(lambda v: _looks_name(v, surnames)) >= 0.6:
+        return "name"
+    if share(lambda v: bool(_TEMP.match(squash(v)))) >= 0.6:
+        return "temperature"
+    if share(lambda v: bool(_DATE.match(squash(v)))) >= 0.6:
+        return "date"
+    return None
+
+
+def _find_header(rows: Sequence[Sequence[str]], terms) -> tuple[int, dict[int, str]]:
+    best_i, best_roles = -1, {}
+    for i, row in enumerate(rows[:4]):
+        roles = {}
+        for j, cell in enumerate(row):
+            r = _header_role(cell, terms)
+            if r and r not in roles.values():
+                roles[j] = r
+        if len(roles) >= 2 and len(roles) > len(best_roles):
+            best_i, best_roles = i, roles
+    return best_i, best_roles
+
+
+def analyse_table(table: Table, p: Mapping[str, Any]) -> dict[str, Any]:
+    """Column roles, header row index and person-row count of one table (for tests, explain)."""
+    terms = _column_terms(p)
+    surnames = frozenset(p.get("surnames", ()))
+    rows = [tuple(c or "" for c in r) for r in table.rows]
+    hi, roles = _find_header(rows, terms)
+    data = rows[hi + 1 :] if hi >= 0 else rows
+    width = max((len(r) for r in data), default=0)
+    for j in range(width):
+        if j in roles and roles[j] not in ("name",):
+            continue
+        role = _content_role([r[j] if j < len(r) else "" for r in data], surnames)
+        if role and (j not in roles or role in ("id", "phone")):
+            roles[j] = role
+    person_rows = 0
+    for r in data:
+        filled = [c for c in r if c.strip()]
+        if len(filled) < 2:
+            continue
+        ok = False
+        for j, role in roles.items():
+            cell = r[j] if j < len(r) else ""
+            if not cell.strip():
+                continue
+            v = normalise_digits(cell)
+            if (
+                (role == "id" and find_ids(v))
+                or (role == "phone" and MOBILE.search(v))
+                or (role == "name" and 2 <= len(squash(cell)) <= 6)
+            ):
+                ok = True
+                break
+        if ok:
+            person_rows += 1
+    return {"header_row": hi, "roles": roles, "person_rows": person_rows}
+
+
+def _strength(roles: set[str], p: Mapping[str, Any]) -> float:
+    identifying = set(p.get("identifying", ("id", "phone", "address", "passport")))
+    screening = set(p.get("screening", ("date", "travel", "temperature", "quarantine", "health")))
+    if roles & {"id", "phone"}:
+        return 1.0
+    if "name" in roles and roles & identifying:
+        return 0.9
+    if "name" in roles and roles & screening:
+        return 0.75
+    if "name" in roles and len(roles) >= 3:
+        return 0.5
+    return 0.0
+
+
+@register(NAME)
+def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
+    p = ctx.p(NAME)
+    min_rows = int(p.get("min_rows", 2))
+    out: list[Finding] = []
+    for ti, table in enumerate(extraction.tables):
+        info = analyse_table(table, p)
+        roles = set(info["roles"].values())
+        header = table.rows[info["header_row"]] if info["header_row"] >= 0 else ()
+        label = "|".join(squash(c) for c in header if c.strip())[:60] or "|".join(sorted(roles))
+        loc = Location(page=table.page, origin=table.name or table.origin, table=ti)
+        strength = _strength(roles, p)
+        if info["person_rows"] >= min_rows and strength > 0:
+            out.append(
+                Finding(
+                    detector=NAME,
+                    signal="roster_table",
+                    excerpt=f"{label} ×{info['person_rows']}",
+                    location=loc,
+                    category_hints=("screening_list",),
+                    count=info["person_rows"],
+                    strength=strength,
+                    context=label,
+                )
+            )
+        elif info["header_row"] >= 0 and len(roles) >= 3 and info["person_rows"] == 0:
+            out.append(
+                Finding(
+                    detector=NAME,
+                    signal="roster_template",
+                    excerpt=label,
+                    location=loc,
+                    count=1,
+                    context=label,
+                )
+            )
+    out.extend(_text_roster(extraction, p, ctx))
+    return out
+
+
+def _text_roster(extraction: Extraction, p: Mapping[str, Any], ctx: DetectContext) -> list[Finding]:
+    """Person lines in running text (OCR of a roster photo, a list pasted into a .txt)."""
+    terms = _column_terms(p)
+    surnames = frozenset(p.get("surnames", ()))
+    min_rows = int(p.get("min_rows", 2))
+    header: Line | None = None
+    header_roles: set[str] = set()
+    persons: dict[str, Line] = {}
+    for line in block_lines(extraction):
+        if line.kind in (BlockKind.CELL,) or line.location.table is not None:
+            continue
+        parts = [x for x in re.split(r"[\s,，;；|]+", line.text) if x]
+        if header is None and len(parts) >= 3:
+            roles = {r for r in (_header_role(x, terms) for x in parts) if r}
+            if len(roles) >= 3:
+                header, header_roles = line, roles
+                continue
+        v = normalise_digits(line.text)
+        ids = find_ids(v)
+        key = None
+        if ids:
+            key = "ric:" + ids[0][2]
+        else:
+            m = MOBILE.search(v)
+            if m:
+                key = "tel:" + m.group(1) + m.group(2) + m.group(3)
+        if key is None:
+            continue
+        has_name = any(_looks_name(x, surnames) for x in parts[:6]) or header is not None
+        if has_name and key not in persons:
+            persons[key] = line
+    if len(persons) < min_rows:
+        return []
+    first = next(iter(persons.values()))
+    roles = header_roles | {"name", "id"}
+    return [
+        Finding(
+            detector=NAME,
+            signal="roster_lines",
+            excerpt=f"{'|'.join(sorted(header_roles)) or 'name|id'} ×{len(persons)}",
+            location=first.location,
+            category_hints=("screening_list",),
+            count=len(persons),
+            strength=1.0 if header is not None else 0.85,
+            context=",".join(sorted(roles)),
+        )
+    ]

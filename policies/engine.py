@@ -1,0 +1,318 @@
+"""The scoring engine: findings → category scores a person can follow from the evidence.
+
+For each category and each of its signals:
+    contribution = |weight| × strength × min(1, count / saturate)
+where `count` is the number of distinct values (identifiers, by keyed hash), of person rows
+(rosters) or of distinct phrases (lexicon), and `strength` the strongest finding's own strength.
+    positive = 1 − Π(1 − contribution)   over signals with weight > 0   (noisy-OR)
+    score    = positive × Π(1 − contribution) over signals with weight < 0
+If none of the category's `require_any` signals fired, the score is capped at `cap_without`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from detectors import DetectContext, LexiconEntry, run_detectors
+from detectors.model import (
+    CategoryScore,
+    Decision,
+    Evidence,
+    Extraction,
+    Finding,
+    Verdict,
+)
+from detectors.text import squash
+
+EVIDENCE_PER_SIGNAL = 3
+DEFAULT_CAP = 0.3
+
+
+@dataclass(frozen=True)
+class SignalSpec:
+    weight: float
+    saturate: float = 1.0
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    threshold: float
+    signals: Mapping[str, SignalSpec]
+    require_any: tuple[str, ...] = ()
+    cap_without: float = DEFAULT_CAP
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class SignalRow:
+    """One line of `policy explain`: a signal, what it counted and what it added."""
+
+    signal: str
+    weight: float
+    saturate: float
+    count: int
+    strength: float
+    contribution: float  # signed: negative evidence is < 0
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class CategoryExplanation:
+    id: str
+    score: float
+    threshold: float
+    positive: float
+    negative_factor: float
+    capped: bool
+    rows: tuple[SignalRow, ...] = ()
+
+    @property
+    def flagged(self) -> bool:
+        return self.score >= self.threshold
+
+
+def _evidence(f: Finding, weight: float) -> Evidence:
+    bbox = f.location.bbox
+    return Evidence(
+        detector=f.detector,
+        signal=f.signal,
+        text=f.excerpt,
+        location=f.location.describe(),
+        weight=round(weight, 4),
+        context=f.context or f.excerpt,
+        page=f.location.page,
+        bbox=(bbox.x0, bbox.y0, bbox.x1, bbox.y1) if bbox else None,
+    )
+
+
+def _count(findings: list[Finding]) -> int:
+    hashes = {f.value_hash for f in findings if f.value_hash}
+    if hashes:
+        return len(hashes)
+    seen: dict[tuple[str, str], int] = {}
+    for f in findings:
+        key = (f.excerpt, f.location.describe())
+        seen[key] = max(seen.get(key, 0), f.count)
+    return sum(seen.values())
+
+
+@dataclass(frozen=True)
+class Policy:
+    categories: tuple[Category, ...]
+    lexicon: tuple[LexiconEntry, ...]
+    params: Mapping[str, Mapping[str, Any]]
+    action_map: Mapping[str, tuple[str, ...]]
+    allow_sha256: frozenset[str] = frozenset()
+    allow_folders: tuple[str, ...] = ()
+    allow_phrases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def compile(cls, data: Mapping[str, Any], sources: tuple[str, ...] = ()) -> Policy:
+        cats = []
+        for cid, c in (data.get("categories") or {}).items():
+            sigs = {
+                s: SignalSpec(float(spec["weight"]), float(spec.get("saturate", 1)))
+                for s, spec in (c.get("signals") or {}).items()
+            }
+            cats.append(
+                Category(
+                    id=cid,
+                    threshold=float(c.get("threshold", 0.6)),
+                    signals=sigs,
+                    require_any=tuple(c.get("require_any") or ()),
+                    cap_without=float(c.get("cap_without", DEFAULT_CAP)),
+                    name=c.get("name"),
+                )
+            )
+        hints: dict[str, list[str]] = defaultdict(list)
+        for c in cats:
+            for s, spec in c.signals.items():
+                if spec.weight > 0:
+                    hints[s].append(c.id)
+        lex = []
+        for name, e in (data.get("lexicon") or {}).items():
+            lex.append(
+                LexiconEntry(
+                    signal=name,
+                    phrases=tuple(dict.fromkeys(squash(p) for p in e.get("phrases") or ())),
+                    patterns=tuple(re.compile(p) for p in e.get("patterns") or ()),
+                    scope=e.get("scope", "any"),
+                    max_len=int(e.get("max_len", 40)),
+                    hints=tuple(hints.get(name, ())),
+                )
+            )
+        al = data.get("allowlist") or {}
+        return cls(
+            categories=tuple(cats),
+            lexicon=tuple(lex),
+            params={k: dict(v or {}) for k, v in (data.get("detectors") or {}).items()},
+            action_map={k: tuple(v or ()) for k, v in (data.get("actions") or {}).items()},
+            allow_sha256=frozenset(h.lower() for h in al.get("sha256") or ()),
+            allow_folders=tuple(al.get("folders") or ()),
+            allow_phrases=tuple(squash(p) for p in al.get("phrases") or ()),
+            sources=sources,
+            raw=data,
+        )
+
+    # ---- detection and scoring -------------------------------------------------------------
+    def context(self, hasher: Callable[[str], str] | None = None) -> DetectContext:
+        if hasher is None:
+            return DetectContext(params=self.params, lexicon=self.lexicon)
+        return DetectContext(params=self.params, lexicon=self.lexicon, hasher=hasher)
+
+    def findings(
+        self, extraction: Extraction, hasher: Callable[[str], str] | None = None
+    ) -> tuple[list[Finding], list[str]]:
+        return run_detectors(extraction, self.context(hasher))
+
+    def score(self, findings: list[Finding]) -> list[CategoryExplanation]:
+        by_signal: dict[str, list[Finding]] = defaultdict(list)
+        for f in findings:
+            by_signal[f.signal].append(f)
+        out = []
+        for cat in self.categories:
+            rows = []
+            pos_rest, neg = 1.0, 1.0
+            for sname, spec in cat.signals.items():
+                fs = by_signal.get(sname)
+                if not fs:
+                    continue
+                count = _count(fs)
+                strength = max(f.strength for f in fs)
+                c = abs(spec.weight) * strength * min(1.0, count / spec.saturate)
+                if spec.weight > 0:
+                    pos_rest *= 1 - c
+                else:
+                    neg *= 1 - c
+                signed = c if spec.weight > 0 else -c
+                best = sorted(fs, key=lambda f: -f.strength)[:EVIDENCE_PER_SIGNAL]
+                rows.append(
+                    SignalRow(
+                        signal=sname,
+                        weight=spec.weight,
+                        saturate=spec.saturate,
+                        count=count,
+                        strength=strength,
+                        contribution=signed,
+                        evidence=tuple(_evidence(f, signed) for f in best),
+                    )
+                )
+            positive = 1 - pos_rest
+            score = positive * neg
+            capped = False
+            missing = cat.require_any and not any(by_signal.get(s) for s in cat.require_any)
+            if missing and score > cat.cap_without:
+                score, capped = cat.cap_without, True
+            rows.sort(key=lambda r: -abs(r.contribution))
+            out.append(
+                CategoryExplanation(
+                    id=cat.id,
+                    score=round(min(1.0, max(0.0, score)), 4),
+                    threshold=cat.threshold,
+                    positive=round(positive, 4),
+                    negative_factor=round(neg, 4),
+                    capped=capped,
+                    rows=tuple(rows),
+                )
+            )
+        out.sort(key=lambda e: -e.score)
+        return out
+
+    def explain(
+        self, extraction: Extraction, hasher: Callable[[str], str] | None = None
+    ) -> list[CategoryExplanation]:
+        findings, _ = self.findings(extraction, hasher)
+        return self.score(findings)
+
+    # ---- verdicts ---------------------------------------------------------------------------
+    def allowlisted(self, extraction: Extraction) -> str | None:
+        src = extraction.source
+        if src.sha256 and src.sha256.lower() in self.allow_sha256:
+            return f"sha256:{src.sha256}"
+        outer = src.path.split("!", 1)[0]
+        for pattern in self.allow_folders:
+            p = pattern.rstrip("/")
+            if outer.startswith(p + "/") or fnmatch.fnmatch(outer, pattern):
+                return f"folder:{pattern}"
+        if self.allow_phrases:
+            text = squash(extraction.text())
+            for ph in self.allow_phrases:
+                if ph and ph in text:
+                    return f"phrase:{ph}"
+        return None
+
+    def _categories(
+        self, extraction: Extraction, hasher: Callable[[str], str] | None
+    ) -> tuple[list[CategoryScore], list[str]]:
+        findings, warnings = self.findings(extraction, hasher)
+        scores = [
+            CategoryScore(
+                id=e.id,
+                score=e.score,
+                threshold=e.threshold,
+                evidence=tuple(ev for r in e.rows if r.contribution > 0 for ev in r.evidence),
+            )
+            for e in self.score(findings)
+        ]
+        return scores, warnings
+
+    def evaluate(
+        self, extraction: Extraction, hasher: Callable[[str], str] | None = None
+    ) -> Verdict:
+        src = extraction.source
+        reason = self.allowlisted(extraction)
+        base = Verdict(
+            path=src.path,
+            decision=Decision.CLEAN,
+            sha256=src.sha256,
+            size=src.size,
+            media_type=src.media_type,
+            warnings=tuple(extraction.warnings),
+        )
+        if reason:
+            return replace(base, allowlisted=reason)
+        cats, warnings = self._categories(extraction, hasher)
+        best = {c.id: c for c in cats}
+        for member in extraction.members:
+            mv = self.evaluate(member, hasher)
+            rel = member.source.path
+            if rel.startswith(src.path + "!"):
+                rel = rel[len(src.path) + 1 :]
+            warnings.extend(f"{rel}: {w}" for w in mv.warnings)
+            for c in mv.categories:
+                prefixed = replace(
+                    c,
+                    evidence=tuple(
+                        replace(ev, location=f"{rel} {ev.location}".strip()) for ev in c.evidence
+                    ),
+                )
+                cur = best.get(c.id)
+                if cur is None or c.score > cur.score:
+                    best[c.id] = prefixed
+        ordered = tuple(sorted(best.values(), key=lambda c: -c.score))
+        flagged = any(c.flagged for c in ordered)
+        return replace(
+            base,
+            decision=Decision.FLAGGED if flagged else Decision.CLEAN,
+            categories=ordered,
+            warnings=tuple(dict.fromkeys([*base.warnings, *warnings])),
+        )
+
+    def actions(self, mode: str, verdict: Verdict) -> tuple[str, ...]:
+        """What the agent does with a verdict in `mode` (audit | warn | block)."""
+        if verdict.decision == Decision.FLAGGED:
+            return self.action_map.get(mode, ("log",))
+        if verdict.decision == Decision.UNREADABLE:
+            return ("log",)
+        return ()
+
+    def category_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.categories)
