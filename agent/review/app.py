@@ -1,0 +1,556 @@
+"""The review console: a small Starlette app over the flagged-file log.
+
+Security model (a local tool that shows what was nearly leaked):
+- Every request needs the session cookie, which is set once from the ``?token=`` printed by
+  `shareguard review` (as Jupyter does). The cookie is HttpOnly and SameSite=Strict.
+- The Host header must be one this server answers to (DNS-rebinding guard) when bound to loopback.
+- Every POST carries a CSRF token bound to the session, and a cross-origin `Origin` is refused.
+- No route takes a file path: thumbnails are looked up by row id and must live in the thumbnails
+  folder; static files come from the package's own folder.
+- Everything shown or exported is masked (`agent.review.export.scrub`), including file names.
+- Pages set a strict Content-Security-Policy and `Cache-Control: no-store`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from agent import i18n
+from agent.review import allowlist
+from agent.review.export import export_text, scrub, scrub_evidence
+from agent.review.filters import VERDICTS, build_filter
+from agent.store import TRIAGE_STATUSES, LogFilter, LogRow, Store
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = 50
+SESSION_COOKIE = "sg_session"
+LANG_COOKIE = "sg_lang"
+CATEGORIES = (
+    "control_order",
+    "screening_list",
+    "medical_record",
+    "investigation_report",
+    "internal_material",
+    "classified",
+)
+FILTER_KEYS = (
+    "category",
+    "since",
+    "until",
+    "status",
+    "host",
+    "folder",
+    "action",
+    "mode",
+    "verdict",
+    "q",
+)
+CSP = (
+    "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+@dataclass
+class Console:
+    config: Any
+    store: Store
+    token: str
+    allowed_hosts: frozenset[str] | None  # None: do not check the Host header
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
+    @property
+    def session(self) -> str:
+        return hmac.new(self.secret, b"session:" + self.token.encode(), hashlib.sha256).hexdigest()
+
+    @property
+    def csrf(self) -> str:
+        return hmac.new(self.secret, b"csrf:" + self.session.encode(), hashlib.sha256).hexdigest()
+
+
+# -- security middleware ------------------------------------------------------------------
+
+
+def _forbidden(request: Request, key: str, status: int = 403) -> Response:
+    lang = _lang(request)
+    return PlainTextResponse(i18n.t(key, lang=lang), status_code=status)
+
+
+class Guard(BaseHTTPMiddleware):
+    def __init__(self, app: Any, console: Console) -> None:
+        super().__init__(app)
+        self.console = console
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await self._check(request, call_next)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    async def _check(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        c = self.console
+        host = request.headers.get("host", "")
+        if c.allowed_hosts is not None and host.lower() not in c.allowed_hosts:
+            return _forbidden(request, "review.denied.host", 400)
+        token = request.query_params.get("token")
+        if token is not None:
+            if not hmac.compare_digest(token.encode(), c.token.encode()):
+                return _forbidden(request, "review.denied.token")
+            # Swap the token for the session cookie and drop it from the address bar.
+            query = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+            url = request.url.path + ("?" + urllib.parse.urlencode(query) if query else "")
+            resp = RedirectResponse(url, status_code=303)
+            resp.set_cookie(SESSION_COOKIE, c.session, httponly=True, samesite="strict", path="/")
+            return resp
+        cookie = request.cookies.get(SESSION_COOKIE, "")
+        if not hmac.compare_digest(cookie.encode(), c.session.encode()):
+            return _forbidden(request, "review.denied.token")
+        if request.method not in ("GET", "HEAD"):
+            origin = request.headers.get("origin")
+            if origin and origin != "null":
+                o = urllib.parse.urlsplit(origin)
+                if o.netloc.lower() != host.lower():
+                    return _forbidden(request, "review.denied.csrf")
+            # Forms here are urlencoded; read the raw body (Starlette hands it on to the endpoint).
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype != "application/x-www-form-urlencoded":
+                return _forbidden(request, "review.denied.csrf")
+            body = await request.body()
+            fields = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
+            sent = (fields.get("csrf") or [""])[0]
+            if not hmac.compare_digest(sent.encode(), c.csrf.encode()):
+                return _forbidden(request, "review.denied.csrf")
+        return await call_next(request)
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _lang(request: Request) -> str:
+    q = request.query_params.get("lang")
+    if q:
+        return i18n.normalise_language(q)
+    return i18n.normalise_language(request.cookies.get(LANG_COOKIE) or "zh_CN")
+
+
+def _params(request: Request) -> dict[str, str]:
+    return {k: request.query_params.get(k, "").strip() for k in FILTER_KEYS}
+
+
+def _filter(params: dict[str, str]) -> LogFilter:
+    verdict = params.get("verdict", "")
+    return build_filter(
+        category=params.get("category"),
+        since=params.get("since"),
+        until=params.get("until"),
+        status=params.get("status"),
+        host=params.get("host"),
+        folder=params.get("folder"),
+        action=params.get("action"),
+        mode=params.get("mode"),
+        text=params.get("q"),
+        verdict=verdict if verdict in VERDICTS else None,
+        all_verdicts=verdict == "all",
+    )
+
+
+def _query(params: dict[str, str], **extra: Any) -> str:
+    merged = {k: v for k, v in {**params, **extra}.items() if v not in (None, "")}
+    return urllib.parse.urlencode(merged)
+
+
+def highlight(context: str, text: str) -> list[tuple[str, bool]]:
+    """Split masked `context` into (piece, is_match) around the first occurrence of `text`."""
+    if not context:
+        return [(text, True)] if text else []
+    if text and text in context:
+        i = context.index(text)
+        parts = [(context[:i], False), (text, True), (context[i + len(text) :], False)]
+        return [p for p in parts if p[0]]
+    return [(context, False)]
+
+
+def chart(days: Iterable[tuple[str, str, int]], t: Any, *, max_days: int = 62) -> dict[str, Any]:
+    """Stacked bars per day (SVG geometry, computed here so the template stays dumb)."""
+    per_day: dict[str, dict[str, int]] = {}
+    for day, cat, n in days:
+        per_day.setdefault(day, {})[cat] = per_day.get(day, {}).get(cat, 0) + n
+    keys = sorted(per_day)[-max_days:]
+    if not keys:
+        return {"bars": [], "width": 0, "height": 0, "max": 0, "legend": []}
+    top = max(sum(per_day[d].values()) for d in keys)
+    bar_w, gap, h = 14, 4, 120
+    bars = []
+    for i, d in enumerate(keys):
+        x = 30 + i * (bar_w + gap)
+        y = h
+        for cat in CATEGORIES + tuple(sorted(set(per_day[d]) - set(CATEGORIES))):
+            n = per_day[d].get(cat, 0)
+            if not n:
+                continue
+            bh = max(1.0, n / top * (h - 10))
+            y -= bh
+            bars.append(
+                {
+                    "x": x,
+                    "y": round(y, 1),
+                    "w": bar_w,
+                    "h": round(bh, 1),
+                    "cat": cat,
+                    "title": f"{d} {t('category.' + cat)}: {n}",
+                }
+            )
+    labels = [
+        {"x": 30 + i * (bar_w + gap) + bar_w / 2, "text": d[5:]}
+        for i, d in enumerate(keys)
+        if i % max(1, len(keys) // 8) == 0
+    ]
+    used = sorted({b["cat"] for b in bars}, key=lambda c: (*CATEGORIES, c).index(c))
+    return {
+        "bars": bars,
+        "labels": labels,
+        "width": 40 + len(keys) * (bar_w + gap),
+        "height": h + 20,
+        "max": top,
+        "legend": [{"cat": c, "name": t("category." + c)} for c in used],
+    }
+
+
+def _thumbnail_file(config: Any, row: LogRow) -> Path | None:
+    """The row's thumbnail, only if it is a regular file inside the thumbnails folder."""
+    if not row.thumbnail:
+        return None
+    root = Path(config.thumbnails_path).resolve()
+    name = PurePath(row.thumbnail)
+    p = Path(name) if name.is_absolute() else root / name
+    try:
+        p = p.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not p.is_relative_to(root) or not p.is_file():
+        return None
+    return p
+
+
+# -- the app ------------------------------------------------------------------------------
+
+
+def create_app(
+    config: Any,
+    *,
+    token: str | None = None,
+    allowed_hosts: Iterable[str] | None = ("127.0.0.1", "localhost"),
+    port: int | None = None,
+    store: Store | None = None,
+) -> Starlette:
+    """Build the console. `allowed_hosts` are host names (a port is appended when given);
+    None turns the Host check off (binding to a non-loopback address)."""
+    hosts: frozenset[str] | None = None
+    if allowed_hosts is not None:
+        hs = set()
+        for h in allowed_hosts:
+            hs.add(h.lower())
+            if port:
+                hs.add(f"{h.lower()}:{port}")
+        hosts = frozenset(hs)
+    console = Console(
+        config=config,
+        store=store or Store.open(config),
+        token=token or secrets.token_urlsafe(32),
+        allowed_hosts=hosts,
+    )
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+    def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        lang = _lang(request)
+
+        def t(key: str, **kw: Any) -> str:
+            return i18n.t(key, lang=lang, **kw)
+
+        def action_label(action: str) -> str:
+            parts = [p for p in action.replace("+", ",").split(",") if p]
+            return " + ".join(
+                i18n.t("review.action." + p, lang=lang)
+                if i18n.t("review.action." + p, lang=lang) != "review.action." + p
+                else p
+                for p in parts
+            )
+
+        other = "en" if lang == "zh_CN" else "zh_CN"
+        switch = request.url.path + "?" + _query(dict(request.query_params), lang=other)
+        html = env.get_template(name).render(
+            t=t,
+            action_label=action_label,
+            lang=lang,
+            switch_url=switch,
+            other_lang=other,
+            csrf=console.csrf,
+            **ctx,
+        )
+        resp = HTMLResponse(html, status_code=status)
+        if request.query_params.get("lang"):
+            resp.set_cookie(LANG_COOKIE, lang, httponly=True, samesite="strict", path="/")
+        return resp
+
+    def row_view(row: LogRow) -> dict[str, Any]:
+        return {
+            "id": row.id,
+            "time": row.time.replace("T", " ")[:19],
+            "path": scrub(row.path),
+            "name": scrub(PurePath(row.path.replace("\\", "/")).name),
+            "host": scrub(row.host),
+            "user": scrub(row.user),
+            "verdict": row.verdict,
+            "categories": row.categories,
+            "action": row.action,
+            "mode": row.mode,
+            "status": row.status,
+            "reviewer": scrub(row.reviewer),
+            "note": scrub(row.note),
+            "error_kind": row.error_kind,
+            "error": scrub(row.error),
+            "sha256": row.sha256,
+            "size": row.size,
+            "media_type": row.media_type,
+            "thumbnail": bool(row.thumbnail),
+        }
+
+    async def index(request: Request) -> Response:
+        params = _params(request)
+        try:
+            f = _filter(params)
+            error = None
+        except ValueError as e:
+            f, error = LogFilter(), str(e)
+        try:
+            page = max(1, int(request.query_params.get("page", "1")))
+        except ValueError:
+            page = 1
+        store = console.store
+        total = store.count(f)
+        rows = store.query(f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        lang = _lang(request)
+
+        def t(key: str, **kw: Any) -> str:
+            return i18n.t(key, lang=lang, **kw)
+
+        pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+        return render(
+            request,
+            "list.html",
+            rows=[row_view(r) for r in rows],
+            total=total,
+            page=page,
+            pages=pages,
+            prev_url="?" + _query(params, page=page - 1) if page > 1 else None,
+            next_url="?" + _query(params, page=page + 1) if page < pages else None,
+            params=params,
+            query=_query(params),
+            counts=store.counts_by_category(f),
+            chart=chart(store.counts_by_day(f), t),
+            hosts=store.hosts(),
+            actions=[a for (a,) in store.db.execute("SELECT DISTINCT action FROM verdicts")],
+            categories=CATEGORIES,
+            statuses=TRIAGE_STATUSES,
+            error=error,
+        )
+
+    def get_row(request: Request) -> LogRow | None:
+        try:
+            rid = int(request.path_params["id"])
+        except (KeyError, ValueError):
+            return None
+        return console.store.get(rid)
+
+    async def detail(request: Request) -> Response:
+        row = get_row(request)
+        if row is None:
+            return render(request, "error.html", 404, message_key="review.not_found")
+        evidence = scrub_evidence(row.evidence)
+        by_cat: dict[str, list[dict[str, Any]]] = {}
+        for e in evidence or []:
+            e = dict(e)
+            e["pieces"] = highlight(e.get("context") or "", e.get("text") or "")
+            by_cat.setdefault(e.get("category", ""), []).append(e)
+        events = [
+            {
+                "time": ev.time.replace("T", " ")[:19],
+                "kind": ev.kind,
+                "actor": scrub(ev.actor),
+                "data": scrub(json.dumps(ev.data, ensure_ascii=False)),
+            }
+            for ev in console.store.events(row.id)
+        ]
+        return render(
+            request,
+            "detail.html",
+            row=row_view(row),
+            evidence_purged=evidence is None and bool(row.categories),
+            by_cat=by_cat,
+            events=events,
+            statuses=TRIAGE_STATUSES,
+            has_thumbnail=_thumbnail_file(console.config, row) is not None,
+            folder=scrub(str(PurePath(row.path.replace("\\", "/")).parent)),
+            policy_path=str(allowlist.policy_file(console.config)),
+        )
+
+    async def mark(request: Request) -> Response:
+        row = get_row(request)
+        if row is None:
+            return render(request, "error.html", 404, message_key="review.not_found")
+        form = await request.form()
+        status = str(form.get("status", ""))
+        if status not in TRIAGE_STATUSES:
+            return render(request, "error.html", 400, message_key="review.bad_status")
+        note = str(form.get("note", "")).strip()[:2000] or None
+        reviewer = str(form.get("reviewer", "")).strip()[:200] or None
+        console.store.mark(row.id, status, reviewer=reviewer, note=note)
+        return RedirectResponse(f"/item/{row.id}?saved=1", status_code=303)
+
+    def _entry(row: LogRow, data: Any) -> allowlist.Entry:
+        kind = str(data.get("kind", ""))
+        value = str(data.get("value", "")).strip()
+        if kind == "sha256":
+            value = row.sha256 or ""
+        elif kind == "folder" and not value:
+            value = str(PurePath(row.path).parent)
+        return allowlist.Entry(
+            kind=kind,
+            value=value,
+            reason=str(data.get("reason", "")).strip()[:300],
+            reviewer=str(data.get("reviewer", "")).strip()[:200] or (row.reviewer or ""),
+            source_row=row.id,
+        )
+
+    async def allowlist_preview(request: Request) -> Response:
+        row = get_row(request)
+        if row is None:
+            return render(request, "error.html", 404, message_key="review.not_found")
+        if row.status != "false_positive":
+            return render(request, "error.html", 409, message_key="review.allow.only_fp")
+        entry = _entry(row, request.query_params)
+        try:
+            p = allowlist.preview(console.config, entry)
+        except Exception as e:  # ConfigError from the engine, ValueError, YAML errors
+            return render(
+                request, "error.html", 400, message_key="review.allow.invalid", detail=scrub(str(e))
+            )
+        return render(
+            request,
+            "allowlist.html",
+            row=row_view(row),
+            entry=entry,
+            shown_value=scrub(entry.value),
+            typed_value="" if entry.kind == "sha256" else request.query_params.get("value", ""),
+            preview=p,
+            added=scrub(p.added),
+            before_digest=hashlib.sha256(p.before.encode()).hexdigest(),
+        )
+
+    async def allowlist_save(request: Request) -> Response:
+        row = get_row(request)
+        if row is None:
+            return render(request, "error.html", 404, message_key="review.not_found")
+        if row.status != "false_positive":
+            return render(request, "error.html", 409, message_key="review.allow.only_fp")
+        form = await request.form()
+        entry = _entry(row, form)
+        try:
+            p = allowlist.preview(console.config, entry)
+            if hashlib.sha256(p.before.encode()).hexdigest() != form.get("before", ""):
+                raise ValueError(i18n.t("review.allow.changed", lang=_lang(request)))
+            path = allowlist.save(console.config, entry, expected_before=p.before)
+        except Exception as e:
+            return render(
+                request, "error.html", 400, message_key="review.allow.invalid", detail=scrub(str(e))
+            )
+        console.store.add_event(
+            row.id,
+            "note",
+            {"allowlist": entry.kind, "policy_file": str(path)},
+            actor=entry.reviewer or None,
+        )
+        return RedirectResponse(f"/item/{row.id}?allowlisted={entry.kind}", status_code=303)
+
+    async def thumbnail(request: Request) -> Response:
+        row = get_row(request)
+        p = _thumbnail_file(console.config, row) if row else None
+        if p is None:
+            return PlainTextResponse("not found", status_code=404)
+        return FileResponse(p, media_type="image/png", headers={"Cache-Control": "no-store"})
+
+    async def export(request: Request) -> Response:
+        fmt = request.path_params["fmt"]
+        if fmt not in ("csv", "jsonl"):
+            return PlainTextResponse("not found", status_code=404)
+        params = _params(request)
+        try:
+            f = _filter(params)
+        except ValueError as e:
+            return PlainTextResponse(str(e), status_code=400)
+        body = export_text(console.store.iter_rows(f), fmt)
+        if fmt == "csv":
+            data = body.encode("utf-8-sig")
+            media = "text/csv; charset=utf-8"
+        else:
+            data = body.encode("utf-8")
+            media = "application/x-ndjson; charset=utf-8"
+        name = f"shareguard-log.{fmt}"
+        return Response(
+            data,
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return PlainTextResponse("not found", status_code=404)
+
+    routes = [
+        Route("/", index),
+        Route("/item/{id:int}", detail),
+        Route("/item/{id:int}/mark", mark, methods=["POST"]),
+        Route("/item/{id:int}/thumbnail", thumbnail),
+        Route("/item/{id:int}/allowlist", allowlist_preview, methods=["GET"]),
+        Route("/item/{id:int}/allowlist", allowlist_save, methods=["POST"]),
+        Route("/export.{fmt:str}", export),
+        Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(Guard, console=console)],
+        exception_handlers={404: not_found},
+    )
+    app.state.console = console
+    return app
