@@ -309,32 +309,21 @@ def check_notifications(config: Config, timeout: float = 3.0) -> Check:
 
 def watched_folders(config: Config) -> list[Path]:
     """The folders the agent would watch: configured ones plus the platform defaults."""
-    folders = [Path(p).expanduser() for p in config.watch]
+    folders = [Path(os.path.expandvars(p)).expanduser() for p in config.watch]
     if config.watch_options.use_defaults:
-        with contextlib.suppress(Exception):
-            from agent import locations
-
-            for f in _default_locations(locations, config):
-                if f not in folders:
-                    folders.append(f)
+        try:
+            from agent.locations import default_folders
+        except ImportError:
+            return folders
+        for f in map(Path, default_folders()):
+            if f not in folders:
+                folders.append(f)
     return folders
-
-
-def _default_locations(module: Any, config: Config) -> list[Path]:
-    for name in ("default_locations", "default_watch_folders", "default_folders"):
-        fn = getattr(module, name, None)
-        if callable(fn):
-            try:
-                result = fn(config)
-            except TypeError:
-                result = fn()
-            return [Path(getattr(x, "path", x)) for x in result]
-    return []
 
 
 def check_folders(config: Config) -> list[Check]:
     checks: list[Check] = []
-    configured = {str(Path(p).expanduser()) for p in config.watch}
+    configured = {str(Path(os.path.expandvars(p)).expanduser()) for p in config.watch}
     folders = watched_folders(config)
     for folder in folders:
         explicit = str(folder) in configured

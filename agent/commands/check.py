@@ -1,13 +1,203 @@
-"""`shareguard check` (placeholder until its owner lands it)."""
+"""`shareguard check FILE... [--config FILE] [--notify|--no-notify] [--format text|json]`.
+
+Check files by hand before sending them. The verdict and its explanation are the agent's own
+(`agent.pipeline.Scanner` + the policy, `agent.actions.alert.compose` for the words); run from a
+file manager (stdout not a terminal) the answer comes as a desktop notification. Every verdict is
+recorded in the log with action `check`. Exit codes as `scan`: 0 clean, 1 flagged, 2 error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import inspect
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from agent.commands import add_config_option
+from agent.errors import ExitCode
+from agent.i18n import t
+
+EVIDENCE_PER_CATEGORY = 3
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    add_config_option(parser)
+    parser.add_argument("files", nargs="+", metavar="FILE", help=t("check.opt.files"))
+    notify = parser.add_mutually_exclusive_group()
+    notify.add_argument(
+        "--notify", dest="notify", action="store_true", default=None, help=t("check.opt.notify")
+    )
+    notify.add_argument(
+        "--no-notify", dest="notify", action="store_false", help=t("check.opt.no_notify")
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t("check.opt.format")
+    )
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """Files named, and every file under folders named (sorted, so output is stable)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file())
+        else:
+            out.append(p)
+    return out
+
+
+def exit_code(verdicts: list[Any]) -> int:
+    from detectors.model import Decision
+
+    if any(v.decision is Decision.FLAGGED for v in verdicts):
+        return ExitCode.FLAGGED
+    if not verdicts or any(v.decision is not Decision.CLEAN for v in verdicts):
+        return ExitCode.ERROR
+    return ExitCode.CLEAN
+
+
+def describe(verdict: Any, display_path: str, config: Any) -> str:
+    """The terminal explanation: the agent's alert text, then the evidence per category."""
+    from agent.actions.alert import compose
+    from detectors.model import Decision
+
+    if verdict.decision is Decision.CLEAN:
+        line = t("check.clean", path=display_path)
+        if verdict.allowlisted:
+            line += t("check.allowlisted", reason=verdict.allowlisted)
+        return line
+    if verdict.decision is not Decision.FLAGGED:
+        reason = verdict.error or verdict.error_kind or t("verdict.unreadable")
+        return t("check.unreadable", path=display_path, reason=reason)
+    _title, body = compose(verdict, display_path, config)
+    lines = [t("check.flagged", path=display_path)]
+    lines += ["  " + ln for ln in body.splitlines()]
+    for cat in verdict.flagged_categories:
+        lines.append(
+            t(
+                "check.category",
+                category=t(f"category.{cat.id}"),
+                score=f"{cat.score:.2f}",
+                threshold=f"{cat.threshold:.2f}",
+            )
+        )
+        strongest = sorted(cat.evidence, key=lambda e: e.weight, reverse=True)
+        for ev in strongest[:EVIDENCE_PER_CATEGORY]:
+            where = t("check.where", location=ev.location) if ev.location else ""
+            lines.append(t("check.evidence", text=ev.text, where=where))
+    return "\n".join(lines)
+
+
+def _thumbnail(path: Path, extraction: Any, verdict: Any, config: Any) -> str | None:
+    """A masked page thumbnail for flagged OCR'd files, when the console's helper is present."""
+    if extraction is None or not getattr(extraction, "ocr_used", False):
+        return None
+    try:
+        from agent.review.thumbnails import make_thumbnail
+    except ImportError:
+        return None
+    try:
+        out = make_thumbnail(path, extraction, verdict, config.thumbnails_path)
+    except Exception:
+        return None
+    return out.name if out else None
+
+
+def scan_one(scanner: Any, path: Path, shown: str) -> tuple[Any, Any]:
+    """(extraction or None, verdict); the extraction is only needed for thumbnails."""
+    detailed = getattr(scanner, "scan_detailed", None)
+    if detailed is None:
+        return None, scanner.scan(path, display_path=shown)
+    if "display_path" in inspect.signature(detailed).parameters:
+        return detailed(path, display_path=shown)
+    extraction, verdict = detailed(path)
+    return extraction, dataclasses.replace(verdict, path=shown)
+
+
+def notify(results: list[tuple[str, Any]], config: Any) -> None:
+    """One desktop notification per flagged or unreadable file, one for all the clean ones."""
+    from agent.actions.alert import Alerter, _advice
+    from detectors.model import Decision
+
+    alerter = Alerter(config)
+    if not alerter.available:
+        alerter.close()
+        return
+    try:
+        clean = []
+        for shown, v in results:
+            name = Path(shown).name or shown
+            if v.decision is Decision.FLAGGED:
+                alerter.alert(v, shown)
+            elif v.decision is Decision.CLEAN:
+                clean.append(name)
+            else:
+                reason = v.error or v.error_kind or t("verdict.unreadable")
+                body = t(
+                    "check.notify.unreadable_body", name=name, reason=reason, advice=_advice(config)
+                )
+                alerter._send(t("check.notify.unreadable_title"), body, (shown,))
+        if clean:
+            shown_names = "、".join(clean[:5]) + (
+                t("agent.alert.summary_more") if len(clean) > 5 else ""
+            )
+            alerter._send(
+                t("check.notify.clean_title"),
+                t("check.notify.clean_body", names=shown_names),
+                tuple(clean),
+            )
+    finally:
+        alerter.close()
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("check")
+    from agent.config import load_config
+    from agent.pipeline import Scanner
+    from agent.store import Store, load_install_key, value_hasher
+    from policies import load_policy
+
+    config = load_config(args.config)
+    policy = load_policy(config.policy)
+    files = expand(args.files)
+    if not files:
+        print(t("check.no_files"), file=sys.stderr)
+        return ExitCode.ERROR
+    store = None
+    hasher = None
+    try:
+        store = Store.open(config)
+        hasher = value_hasher(load_install_key(config.key_path))
+    except Exception as e:  # the check itself must still answer
+        print(t("check.log_failed", error=e), file=sys.stderr)
+    results: list[tuple[str, Any]] = []
+    try:
+        with Scanner(config, policy, hasher=hasher) as scanner:
+            for path in files:
+                shown = str(path.absolute())
+                extraction, verdict = scan_one(scanner, path, shown)
+                thumb = None
+                if verdict.flagged_categories:
+                    thumb = _thumbnail(path, extraction, verdict, config)
+                if store is not None:
+                    try:
+                        store.append_verdict(
+                            verdict, action="check", mode=config.mode, path=shown, thumbnail=thumb
+                        )
+                    except Exception as e:
+                        print(t("check.log_failed", error=e), file=sys.stderr)
+                results.append((shown, verdict))
+                if args.format == "text":
+                    print(describe(verdict, shown, config), flush=True)
+    finally:
+        if store is not None:
+            store.close()
+    if args.format == "json":
+        json.dump([v.to_dict() for _, v in results], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    want_notify = args.notify if args.notify is not None else not sys.stdout.isatty()
+    if want_notify and config.alert.enabled:
+        notify(results, config)
+    return exit_code([v for _, v in results])
