@@ -1,0 +1,304 @@
+"""The agent as a real subprocess (`shareguard run --config`), real inotify, real D-Bus."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+from agent_helpers import (
+    SHAREGUARD,
+    AgentProcess,
+    NotificationServer,
+    log_rows,
+    session_bus,
+    wait_for,
+    write_config,
+)
+from faker import Faker
+
+from agent.actions.quarantine import restore
+from agent.config import load_config
+from agent.store import Store
+
+
+def roster_text(seed: int, rows: int = 8) -> str:
+    """A synthetic screening list (Faker zh_CN: no real person)."""
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed)
+    lines = [
+        "关于开展重点人员排查工作的通知",
+        "附件：排查人员名单",
+        "序号,姓名,身份证号,手机号,住址",
+    ]
+    for i in range(1, rows + 1):
+        lines.append(f"{i},{fake.name()},{fake.ssn()},{fake.phone_number()},{fake.address()}")
+    return "\n".join(lines) + "\n"
+
+
+def plain_text(seed: int) -> str:
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed)
+    return "\n".join(fake.paragraph() for _ in range(3)) + "\n"
+
+
+def sha(p: Path | bytes) -> str:
+    return hashlib.sha256(p if isinstance(p, bytes) else p.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def desktop(tmp_path: Path):
+    """A private session bus with a real notification server on it."""
+    with (
+        session_bus() as address,
+        NotificationServer(address, tmp_path / "notifications.jsonl") as server,
+    ):
+        yield address, server
+
+
+@pytest.fixture
+def setup(tmp_path: Path):
+    watched = tmp_path / "Downloads"
+    watched.mkdir()
+    data = tmp_path / "data"
+    return watched, data
+
+
+def _start(tmp_path: Path, cfg: Path, data: Path, env: dict[str, str] | None = None):
+    agent = AgentProcess(cfg, env=env, log=tmp_path / "agent.log")
+    agent.wait_ready(data / "agent-state.json")
+    return agent
+
+
+def _rows_for(data: Path, path: Path) -> list[dict]:
+    return [r for r in log_rows(data) if r["path"] == str(path)]
+
+
+def test_drop_and_move_in_get_a_log_row_and_an_alert(tmp_path: Path, setup, desktop) -> None:
+    watched, data = setup
+    address, server = desktop
+    cfg = write_config(
+        tmp_path / "c.toml",
+        data_dir=data,
+        watch=[watched],
+        extra='[alert]\ncontact = "保密办 8888"\n',
+    )
+    agent = _start(tmp_path, cfg, data, {"DBUS_SESSION_BUS_ADDRESS": address})
+    try:
+        dropped = watched / "排查人员名单.csv"
+        dropped.write_text(roster_text(1), encoding="utf-8")
+        outside = tmp_path / "elsewhere.txt"
+        outside.write_text(roster_text(2), encoding="utf-8")
+        moved = watched / "微信" / "转发名单.txt"
+        moved.parent.mkdir()
+        os.rename(outside, moved)
+        clean = watched / "通知.txt"
+        clean.write_text(plain_text(3), encoding="utf-8")
+
+        for f in (dropped, moved, clean):
+            wait_for(lambda f=f: _rows_for(data, f), 30)
+        for f in (dropped, moved):
+            (row,) = _rows_for(data, f)
+            assert row["verdict"] == "flagged"
+            assert "screening_list" in row["categories"]
+            assert row["sha256"] == sha(f) and row["action"] == "alert" and row["mode"] == "warn"
+            assert "**" in (row["evidence"] or ""), "evidence is stored masked"
+        (row,) = _rows_for(data, clean)
+        assert row["verdict"] == "clean"
+
+        got = wait_for(lambda: len(server.received()) >= 2 and server.received(), 20)
+        bodies = "\n".join(n["body"] for n in got)
+        assert "排查人员名单.csv" in bodies and "转发名单.txt" in bodies
+        assert "排查人员名单" in bodies and "保密办 8888" in bodies
+        assert "通知.txt" not in bodies  # clean files are not announced
+        time.sleep(0.5)
+        assert len(server.received()) == 2, "one alert per file"
+
+        out = subprocess.run(
+            [str(SHAREGUARD), "status", "--config", str(cfg), "--format", "json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        st = json.loads(out.stdout)
+        assert st["running"] and st["alerts"] and st["pid"] == agent.pid
+        assert [f["path"] for f in st["folders"]] == [str(watched)]
+        assert st["queue"] == 0 and len(st["last"]) == 3
+        text = subprocess.run(
+            [str(SHAREGUARD), "status", "--config", str(cfg)], capture_output=True, text=True
+        ).stdout
+        assert "运行中" in text and str(watched) in text
+    finally:
+        assert agent.stop() == 0, agent.output()
+    state = json.loads((data / "agent-state.json").read_text(encoding="utf-8"))
+    assert state["running"] is False
+    st = json.loads(
+        subprocess.run(
+            [str(SHAREGUARD), "status", "--config", str(cfg), "--format", "json"],
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    assert not st["running"]
+
+
+def test_file_still_being_written_is_judged_only_when_complete(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched], settle=0.3)
+    agent = _start(tmp_path, cfg, data)
+    try:
+        target = watched / "名单.csv"
+        full = roster_text(7, rows=30).encode()
+        half = len(full) // 2
+        with open(target, "wb") as f:
+            f.write(full[:half])
+            f.flush()
+            time.sleep(2.0)  # well past the settle time, but the writer still holds it open
+            assert not _rows_for(data, target), "a half-written file must not be judged"
+            f.write(full[half:])
+        (row,) = wait_for(lambda: _rows_for(data, target), 30)
+        assert row["sha256"] == sha(full) and row["size"] == len(full)
+        assert row["verdict"] == "flagged"
+        time.sleep(1.0)
+        assert len(_rows_for(data, target)) == 1
+    finally:
+        agent.stop()
+
+
+def test_same_content_is_not_scanned_again(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched])
+    agent = _start(tmp_path, cfg, data)
+    try:
+        a = watched / "a.txt"
+        a.write_text(roster_text(11), encoding="utf-8")
+        wait_for(lambda: _rows_for(data, a), 30)
+        os.utime(a)  # touched, not changed
+        b = watched / "副本" / "a - 副本.txt"
+        b.parent.mkdir()
+        shutil.copyfile(a, b)
+        (rb,) = wait_for(lambda: _rows_for(data, b), 30)
+        (ra,) = _rows_for(data, a)
+        assert rb["sha256"] == ra["sha256"] and rb["verdict"] == ra["verdict"] == "flagged"
+        assert rb["categories"] == ra["categories"]
+        assert rb["scan_seconds"] is None, "the copy reused the earlier verdict"
+        time.sleep(1.0)
+        assert len(log_rows(data)) == 2
+    finally:
+        agent.stop()
+
+
+def test_catch_up_after_downtime(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched])
+    old = watched / "old.txt"
+    old.write_text(plain_text(1), encoding="utf-8")
+    changed = watched / "changed.txt"
+    changed.write_text(plain_text(2), encoding="utf-8")
+    agent = _start(tmp_path, cfg, data)
+    try:
+        wait_for(lambda: _rows_for(data, old) and _rows_for(data, changed), 30)
+    finally:
+        agent.stop()
+    # while the agent is down
+    new = watched / "new.txt"
+    new.write_text(roster_text(5), encoding="utf-8")
+    changed.write_text(roster_text(6), encoding="utf-8")
+    agent = _start(tmp_path, cfg, data)
+    try:
+        wait_for(lambda: _rows_for(data, new) and len(_rows_for(data, changed)) == 2, 30)
+        time.sleep(1.0)
+        assert len(_rows_for(data, old)) == 1, "unchanged files are not judged again"
+        assert _rows_for(data, changed)[-1]["sha256"] == sha(changed)
+    finally:
+        agent.stop()
+
+
+def test_block_mode_quarantines_and_restore_puts_it_back(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched], mode="block")
+    agent = _start(tmp_path, cfg, data)
+    try:
+        f = watched / "名单.csv"
+        content = roster_text(21).encode()
+        f.write_bytes(content)
+        (row,) = wait_for(lambda: _rows_for(data, f), 30)
+        assert row["action"] == "quarantine"
+        wait_for(lambda: not f.exists(), 10)
+    finally:
+        agent.stop()
+    config = load_config(cfg)
+    with Store.open(config) as store:
+        (ev,) = [e for e in store.events(row["id"]) if e.kind == "quarantine"]
+        assert Path(ev.data["to"]).read_bytes() == content
+        back = restore(store, row["id"], config)
+        assert back == f and f.read_bytes() == content
+        assert store.verify().ok
+
+
+def test_hung_worker_is_killed_and_file_logged_as_timeout(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(
+        tmp_path / "c.toml", data_dir=data, watch=[watched], extra="[limits]\ntimeout_s = 4.0\n"
+    )
+    agent = _start(tmp_path, cfg, data)
+    try:
+        warm = watched / "warm.txt"
+        warm.write_text(plain_text(1), encoding="utf-8")
+        wait_for(lambda: _rows_for(data, warm), 30)
+        workers = [
+            c
+            for c in psutil.Process(agent.pid).children(recursive=True)
+            if "spawn_main" in " ".join(c.cmdline())
+        ]
+        assert len(workers) == 1, "extraction runs in one worker process"
+        for w in workers:
+            os.kill(w.pid, signal.SIGSTOP)  # the worker hangs
+        hung = watched / "卡住.txt"
+        hung.write_text(roster_text(2), encoding="utf-8")
+        (row,) = wait_for(lambda: _rows_for(data, hung), 30)
+        assert row["verdict"] == "unreadable" and row["error_kind"] == "timeout"
+        assert row["sha256"] == sha(hung)
+        for w in workers:
+            assert not psutil.pid_exists(w.pid) or w.status() == psutil.STATUS_ZOMBIE
+        after = watched / "after.txt"
+        after.write_text(roster_text(3), encoding="utf-8")
+        (row,) = wait_for(lambda: _rows_for(data, after), 30)
+        assert row["verdict"] == "flagged", "a fresh worker serves the next file"
+    finally:
+        assert agent.stop() == 0
+
+
+def test_second_agent_on_same_data_dir_refuses(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched])
+    agent = _start(tmp_path, cfg, data)
+    try:
+        r = subprocess.run(
+            [str(SHAREGUARD), "run", "--config", str(cfg)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert r.returncode == 2 and str(agent.pid) in r.stderr
+    finally:
+        agent.stop()
+
+
+def test_private_files(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched])
+    agent = _start(tmp_path, cfg, data)
+    agent.stop()
+    assert (data.stat().st_mode & 0o777) == 0o700
+    for name in ("log.sqlite3", "queue.sqlite3", "agent-state.json", "install.key"):
+        p = data / name
+        if p.exists():
+            assert (p.stat().st_mode & 0o777) == 0o600, name
