@@ -269,11 +269,18 @@ async def _notification_server(timeout: float) -> tuple[str, str]:
         dbus = ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
         name = "org.freedesktop.Notifications"
         (owned,) = await call(*dbus, "NameHasOwner", "s", [name])
-        if owned:
+        if not owned:
+            (activatable,) = await call(*dbus, "ListActivatableNames")
+            if name not in activatable:
+                return "absent", ""
+        # Asking for the server's name starts an activatable one, which proves it can run.
+        try:
             info = await call(name, "/org/freedesktop/Notifications", name, "GetServerInformation")
-            return "owned", f"{info[0]} {info[2]}".strip()
-        (activatable,) = await call(*dbus, "ListActivatableNames")
-        return ("activatable", "") if name in activatable else ("absent", "")
+        except Exception as e:
+            if owned:
+                raise
+            return "unstartable", f"{type(e).__name__}: {e}".strip(": ")
+        return ("owned" if owned else "activatable"), f"{info[0]} {info[2]}".strip()
     finally:
         bus.disconnect()
 
@@ -303,7 +310,15 @@ def check_notifications(config: Config, timeout: float = 3.0) -> Check:
     if state == "owned":
         return Check("notifications", OK, False, t("doctor.notify.ok", server=server))
     if state == "activatable":
-        return Check("notifications", OK, False, t("doctor.notify.activatable"))
+        return Check("notifications", OK, False, t("doctor.notify.activatable", server=server))
+    if state == "unstartable":
+        return Check(
+            "notifications",
+            WARN,
+            False,
+            t("doctor.notify.unstartable", error=server),
+            t("doctor.fix.notify"),
+        )
     return Check("notifications", WARN, False, t("doctor.notify.absent"), t("doctor.fix.notify"))
 
 

@@ -35,7 +35,8 @@ ZH = {
     "doctor.rapidocr.missing": "无法加载（{error}），将只使用 Tesseract",
     "doctor.rapidocr.unused": "未使用（配置 ocr.engine = {engine}）",
     "doctor.notify.ok": "可用（{server}）",
-    "doctor.notify.activatable": "可用（收到通知时自动启动）",
+    "doctor.notify.activatable": "可用（{server}，需要时自动启动）",
+    "doctor.notify.unstartable": "通知服务已安装但无法启动（{error}），无法弹出提醒（仍会记录）",
     "doctor.notify.absent": "会话总线上没有通知服务，发现敏感文件时无法弹出提醒（仍会记录）",
     "doctor.notify.no_bus": "没有桌面会话总线（例如远程登录），无法弹出提醒（仍会记录）",
     "doctor.notify.error": "无法连接通知服务：{error}",
@@ -126,7 +127,11 @@ EN = {
     "doctor.rapidocr.missing": "cannot be loaded ({error}); Tesseract alone will be used",
     "doctor.rapidocr.unused": "not used (ocr.engine = {engine})",
     "doctor.notify.ok": "available ({server})",
-    "doctor.notify.activatable": "available (started on demand)",
+    "doctor.notify.activatable": "available ({server}, started on demand)",
+    "doctor.notify.unstartable": (
+        "a notification service is installed but cannot start ({error}); "
+        "alerts cannot pop up (files are still logged)"
+    ),
     "doctor.notify.absent": (
         "no notification service on the session bus; alerts cannot pop up (files are still logged)"
     ),
