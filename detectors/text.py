@@ -15,7 +15,7 @@ from detectors.model import BBox, Block, BlockKind, Extraction, Location
 
 _WS = re.compile(r"\s+")
 # A very long "line" is a document whose paragraph breaks were lost; split it on whitespace runs.
-LONG_LINE = 300
+LONG_LINE = 120
 # Kinds whose text is "around" the document rather than in its body: marks count fully there.
 MARGIN_KINDS = frozenset(
     {BlockKind.HEADER, BlockKind.FOOTER, BlockKind.METADATA, BlockKind.FILENAME}
@@ -50,8 +50,10 @@ class Line:
 def _split_long(text: str) -> list[str]:
     out: list[str] = []
     for raw in text.splitlines() or [text]:
-        if len(raw) > LONG_LINE:
-            out.extend(p for p in re.split(r"\s+", raw) if p)
+        parts = [p for p in re.split(r"\s+", raw) if p] if len(raw) > LONG_LINE else []
+        # OCR puts spaces between CJK characters: only split when the pieces are real segments.
+        if len(parts) > 1 and sum(map(len, parts)) / len(parts) >= 6:
+            out.extend(parts)
         else:
             out.append(raw)
     return out

@@ -1,0 +1,48 @@
+# ruff: noqa: E501  (Chinese text data: long lines read better unbroken)
+"""Strings of `shareguard policy`."""
+
+ZH = {
+    "policy.cmd.check": "检查策略文件（完整策略包或扩展文件）是否有效",
+    "policy.cmd.explain": "解释某个文件的判定：哪些信号命中、权重多少、如何得分",
+    "policy.opt.file": "策略文件",
+    "policy.opt.target": "要解释判定的文件",
+    "policy.opt.extends": "被检查文件所扩展的其他策略文件（可重复）",
+    "policy.opt.policy": "附加的机构策略文件（可重复）",
+    "policy.opt.format": "输出格式：text 或 json",
+    "policy.opt.all": "也列出未命中任何信号的类别",
+    "policy.check.ok": "策略有效：{path}（{categories} 个类别，{signals} 个信号）",
+    "policy.explain.file": "文件：{path}",
+    "policy.explain.member": "压缩包内文件：{path}",
+    "policy.explain.category": "{name}（{id}）：得分 {score:.2f} / 阈值 {threshold:.2f} — {decision}",
+    "policy.explain.flagged": "判定命中",
+    "policy.explain.not_flagged": "未达阈值",
+    "policy.explain.capped": "（缺少必需信号，得分上限 {cap:.2f}）",
+    "policy.explain.formula": "  正向证据 {positive:.2f} × 反向因子 {negative:.2f} = {score:.2f}",
+    "policy.explain.row": "  {sign} {signal}：权重 {weight:+.2f}，计数 {count}/{saturate:g}，强度 {strength:.2f} → 贡献 {contribution:+.2f}",
+    "policy.explain.evidence": "      · {text}  [{location}]",
+    "policy.explain.unreadable": "无法读取：{reason}",
+    "policy.explain.nothing": "没有任何信号命中。",
+}
+
+EN = {
+    "policy.cmd.check": "check a policy file (full pack or extension) for errors",
+    "policy.cmd.explain": "explain a file's verdict: which signals fired, their weights, the score",
+    "policy.opt.file": "policy file",
+    "policy.opt.target": "file whose verdict to explain",
+    "policy.opt.extends": "other policy files the checked file builds on (repeatable)",
+    "policy.opt.policy": "extra organisation policy file (repeatable)",
+    "policy.opt.format": "output format: text or json",
+    "policy.opt.all": "also list categories where no signal fired",
+    "policy.check.ok": "policy is valid: {path} ({categories} categories, {signals} signals)",
+    "policy.explain.file": "file: {path}",
+    "policy.explain.member": "archive member: {path}",
+    "policy.explain.category": "{name} ({id}): score {score:.2f} / threshold {threshold:.2f} — {decision}",
+    "policy.explain.flagged": "flagged",
+    "policy.explain.not_flagged": "below threshold",
+    "policy.explain.capped": " (required signal missing, capped at {cap:.2f})",
+    "policy.explain.formula": "  positive {positive:.2f} × negative factor {negative:.2f} = {score:.2f}",
+    "policy.explain.row": "  {sign} {signal}: weight {weight:+.2f}, count {count}/{saturate:g}, strength {strength:.2f} → {contribution:+.2f}",
+    "policy.explain.evidence": "      · {text}  [{location}]",
+    "policy.explain.unreadable": "unreadable: {reason}",
+    "policy.explain.nothing": "no signal fired.",
+}
