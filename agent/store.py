@@ -353,6 +353,10 @@ class Store:
                     "text": e.text,
                     "location": e.location,
                     "weight": round(e.weight, 3),
+                    # masked text around the match and the OCR box, for the review console
+                    **({"context": e.context} if e.context else {}),
+                    **({"page": e.page} if e.page is not None else {}),
+                    **({"bbox": [round(x, 4) for x in e.bbox]} if e.bbox else {}),
                 }
                 for c in flagged
                 for e in c.evidence
