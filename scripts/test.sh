@@ -11,6 +11,7 @@ SYSTEM_PACKAGES=(
   dbus dbus-x11 xvfb dunst libnotify-bin
   chromium
   systemd
+  python3-venv desktop-file-utils shellcheck
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
