@@ -171,3 +171,12 @@ def make_thumbnail(
         img.save(fp, format="PNG", optimize=True)
     os.replace(tmp, target)
     return target
+
+
+def thumbnail_for(config, path, extraction: Extraction | None, verdict: Verdict) -> str | None:
+    """For the agent and `shareguard check`: make the thumbnail of a flagged OCR'd file in
+    `config.thumbnails_path` and return the name to pass as `Store.append_verdict(thumbnail=)`."""
+    if extraction is None or verdict.decision.value != "flagged":
+        return None
+    out = make_thumbnail(path, extraction, verdict, config.thumbnails_path)
+    return out.name if out else None
