@@ -257,6 +257,27 @@ class AgentProcess:
         return self.proc.returncode
 
 
+def extraction_workers(pid: int) -> list:
+    """The agent's extraction worker processes (not multiprocessing's resource tracker)."""
+    import psutil
+
+    try:
+        kids = psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    out = []
+    for c in kids:
+        try:
+            cmd = " ".join(c.cmdline())
+        except psutil.Error:
+            continue
+        if "resource_tracker" in cmd:
+            continue
+        if "agent.extract" in cmd or "spawn_main" in cmd:
+            out.append(c)
+    return out
+
+
 def log_rows(data_dir: Path) -> list[dict]:
     """Rows of the agent's log, read straight from SQLite (read-only)."""
     db = data_dir / "log.sqlite3"

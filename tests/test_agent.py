@@ -17,6 +17,7 @@ from agent_helpers import (
     SHAREGUARD,
     AgentProcess,
     NotificationServer,
+    extraction_workers,
     log_rows,
     session_bus,
     wait_for,
@@ -253,11 +254,7 @@ def test_hung_worker_is_killed_and_file_logged_as_timeout(tmp_path: Path, setup)
         warm = watched / "warm.txt"
         warm.write_text(plain_text(1), encoding="utf-8")
         wait_for(lambda: _rows_for(data, warm), 30)
-        workers = [
-            c
-            for c in psutil.Process(agent.pid).children(recursive=True)
-            if "spawn_main" in " ".join(c.cmdline())
-        ]
+        workers = extraction_workers(agent.pid)
         assert len(workers) == 1, "extraction runs in one worker process"
         for w in workers:
             os.kill(w.pid, signal.SIGSTOP)  # the worker hangs
