@@ -91,6 +91,15 @@ def _evidence(f: Finding, weight: float) -> Evidence:
     )
 
 
+def _descendants(extraction: Extraction) -> list[Extraction]:
+    """Every archive member at any depth, each judged on its own."""
+    out: list[Extraction] = []
+    for m in extraction.members:
+        out.append(m)
+        out.extend(_descendants(m))
+    return out
+
+
 def _count(findings: list[Finding]) -> int:
     hashes = {f.value_hash for f in findings if f.value_hash}
     if hashes:
@@ -281,22 +290,24 @@ class Policy:
             return replace(base, allowlisted=reason)
         cats, warnings = self._categories(extraction, hasher)
         best = {c.id: c for c in cats}
-        for member in extraction.members:
-            mv = self.evaluate(member, hasher)
+        for member in _descendants(extraction):
             rel = member.source.path
             if rel.startswith(src.path + "!"):
                 rel = rel[len(src.path) + 1 :]
-            warnings.extend(f"{rel}: {w}" for w in mv.warnings)
-            for c in mv.categories:
-                prefixed = replace(
-                    c,
-                    evidence=tuple(
-                        replace(ev, location=f"{rel} {ev.location}".strip()) for ev in c.evidence
-                    ),
-                )
+            if self.allowlisted(member):
+                continue
+            mcats, mwarn = self._categories(member, hasher)
+            warnings.extend(f"{rel}: {w}" for w in [*member.warnings, *mwarn])
+            for c in mcats:
                 cur = best.get(c.id)
                 if cur is None or c.score > cur.score:
-                    best[c.id] = prefixed
+                    best[c.id] = replace(
+                        c,
+                        evidence=tuple(
+                            replace(ev, location=f"{rel} {ev.location}".strip())
+                            for ev in c.evidence
+                        ),
+                    )
         ordered = tuple(sorted(best.values(), key=lambda c: -c.score))
         flagged = any(c.flagged for c in ordered)
         return replace(
