@@ -194,10 +194,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    if args.format == "json":
+    if args.format == "json" and sys.stdout is not None:
         json.dump([v.to_dict() for _, v in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    want_notify = args.notify if args.notify is not None else not sys.stdout.isatty()
+    # pythonw (Windows "Send to") has no stdout at all; a file manager gives a pipe or nothing
+    attached = sys.stdout is not None and sys.stdout.isatty()
+    want_notify = args.notify if args.notify is not None else not attached
     if want_notify and config.alert.enabled:
         notify(results, config)
     return exit_code([v for _, v in results])
