@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from agent.errors import ExtractionError
-from detectors.model import Decision, Verdict
+from detectors.model import Decision, Extraction, Verdict
 
 if TYPE_CHECKING:
     from agent.config import Config
@@ -40,13 +40,20 @@ class Scanner:
         self.close()
 
     def scan(self, path: str | Path, *, display_path: str | None = None) -> Verdict:
+        return self.scan_detailed(path, display_path=display_path)[1]
+
+    def scan_detailed(
+        self, path: str | Path, *, display_path: str | None = None
+    ) -> tuple[Extraction | None, Verdict]:
+        """(extraction, verdict); the extraction is None when the file was unreadable. Callers
+        that need what was read (thumbnails, `policy explain`) use this instead of `scan`."""
         path = Path(path)
         shown = display_path or str(path)
         t0 = time.perf_counter()
         try:
             extraction = self.extractor.extract(path, display_path=shown)
         except ExtractionError as e:
-            return Verdict(
+            return None, Verdict(
                 path=shown,
                 decision=Decision.UNREADABLE,
                 error=e.reason,
@@ -58,7 +65,7 @@ class Scanner:
         t1 = time.perf_counter()
         verdict = self.policy.evaluate(extraction, hasher=self.hasher)
         t2 = time.perf_counter()
-        return dataclasses.replace(
+        return extraction, dataclasses.replace(
             verdict,
             timings=(("extract", t1 - t0), ("detect", t2 - t1)),
         )

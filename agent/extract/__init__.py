@@ -1,0 +1,413 @@
+"""Text out of every format users share, safely.
+
+Contract (docs/architecture.md):
+
+- `Extractor(config)`: `.extract(path, display_path=None) -> Extraction`, raising
+  `agent.errors.ExtractionError` subclasses; `.close()`. Parsing and OCR run in ONE long-lived
+  worker process (the OCR model is loaded once, lazily) under an address-space cap
+  (`limits.memory_mb`); a worker that overruns `limits.timeout_s` is killed and restarted
+  (ExtractionTimeout), one that crashes is restarted (CorruptFile). The caller's process never
+  imports a parser or the OCR runtime.
+- `extract_in_process(path, config)`: the same extraction in the calling process (debugging,
+  fuzzing, the worker itself).
+- `sniff(path) -> media type` from the bytes.
+
+Unreadable errors carry `.sha256` and `.size` when known, so the log can name the file.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+import stat
+import threading
+import time
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from agent import errors as E
+from agent.extract.base import REGISTRY, Budget, Ctx, Parts
+from agent.extract.media import sniff, sniff_bytes
+from detectors.model import Block, BlockKind, Extraction, Source
+
+if TYPE_CHECKING:
+    import subprocess
+    from multiprocessing.connection import Connection
+
+    from agent.config import Config
+    from agent.extract.ocr import Ocr
+
+__all__ = ["Extractor", "extract_bytes", "extract_in_process", "read_file", "sniff", "sniff_bytes"]
+log = logging.getLogger(__name__)
+MB = 1024 * 1024
+_loaded = False
+
+
+def _load_extractors() -> None:
+    """Import the format modules so they register themselves (kept out of import time)."""
+    global _loaded
+    if not _loaded:
+        from agent.extract import archive, docx, image, pdf, text, xlsx  # noqa: F401
+
+        _loaded = True
+
+
+# ---------------------------------------------------------------- reading the file
+
+
+def _attach(err: E.ExtractionError, sha256: str | None, size: int | None) -> E.ExtractionError:
+    if getattr(err, "sha256", None) is None:
+        err.sha256 = sha256  # type: ignore[attr-defined]
+    if getattr(err, "size", None) is None:
+        err.size = size  # type: ignore[attr-defined]
+    return err
+
+
+def _os_error(e: OSError, path: Path) -> E.FileAccessError:
+    if isinstance(e, FileNotFoundError):
+        return E.FileAccessError(f"file vanished before it could be read: {path.name}")
+    if isinstance(e, PermissionError):
+        return E.FileAccessError(f"permission denied: {path.name}")
+    if e.errno == errno.ELOOP:
+        return E.FileAccessError(f"symbolic link loop: {path.name}")
+    if e.errno == errno.EISDIR:
+        return E.FileAccessError(f"is a directory: {path.name}")
+    return E.FileAccessError(f"cannot read {path.name}: {e.strerror or e}")
+
+
+def check_file(path: Path, config: Config) -> os.stat_result:
+    """Stat `path` (following links) and apply the cheap checks: regular file, size limit."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise _os_error(e, path) from e
+    if not stat.S_ISREG(st.st_mode):
+        raise E.FileAccessError(f"not a regular file: {path.name}")
+    limit = config.limits.max_file_mb * MB
+    if st.st_size > limit:
+        raise _attach(
+            E.TooLarge(
+                f"file is {st.st_size / MB:.0f} MB (limit {config.limits.max_file_mb:g} MB)"
+            ),
+            None,
+            st.st_size,
+        )
+    return st
+
+
+def read_file(path: str | os.PathLike[str], config: Config) -> tuple[bytes, str, int]:
+    """(bytes, sha256, size) read in one go; a file that changes or vanishes meanwhile, a
+    non-regular file (FIFO, device: would block) or one over the size limit is refused."""
+    path = Path(path)
+    before = check_file(path, config)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        raise _os_error(e, path) from e
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise E.FileAccessError(f"not a regular file: {path.name}")
+        limit = int(config.limits.max_file_mb * MB)
+        chunks = []
+        total = 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raise _attach(E.TooLarge("file grew over the size limit while read"), None, total)
+            chunks.append(chunk)
+        after = os.fstat(fd)
+    except OSError as e:
+        raise _os_error(e, path) from e
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    digest = hashlib.sha256(data).hexdigest()
+    changed = (
+        after.st_size != before.st_size
+        or after.st_mtime_ns != before.st_mtime_ns
+        or len(data) != after.st_size
+    )
+    if changed:
+        raise _attach(
+            E.FileAccessError("file changed while it was read (still being written?)"),
+            digest,
+            len(data),
+        )
+    return data, digest, len(data)
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract_bytes(
+    data: bytes, display_path: str, ctx: Ctx, sha256: str | None = None
+) -> Extraction:
+    """Sniff and extract `data`; the file name becomes a FILENAME block."""
+    _load_extractors()
+    digest = sha256 or hashlib.sha256(data).hexdigest()
+    media = sniff_bytes(data)
+    fn = REGISTRY.get(media)
+    try:
+        if fn is None:
+            raise E.UnsupportedFormat(f"unsupported file type ({media})")
+        if media == "application/x-ooxml-encrypted":
+            raise E.EncryptedFile("the Office file is password-protected (encrypted package)")
+        parts = fn(data, ctx)
+    except E.ExtractionError as e:
+        raise _attach(e, digest, len(data)) from None
+    except MemoryError as e:
+        raise _attach(E.TooLarge("file too large for the memory limit"), digest, len(data)) from e
+    except RecursionError as e:
+        raise _attach(E.CorruptFile("structure nested too deeply"), digest, len(data)) from e
+    name = PurePosixPath(display_path.replace("\\", "/").rsplit("!", 1)[-1]).name
+    blocks = [Block(name, BlockKind.FILENAME, origin="filename"), *parts.blocks]
+    return Extraction(
+        source=Source(display_path, digest, len(data), media),
+        blocks=tuple(blocks),
+        tables=tuple(parts.tables),
+        metadata=tuple(parts.metadata),
+        ocr_used=parts.ocr_used,
+        warnings=tuple(parts.warnings),
+        members=tuple(parts.members),
+        pages=parts.pages,
+    )
+
+
+def extract_member(data: bytes, name: str, ctx: Ctx, parent: Parts) -> Extraction | None:
+    """Extract an archive/embedded member as its own Extraction. Limits hit inside a member
+    stop the whole file (they are shared); a member that is unreadable or of an unsupported
+    type is a warning on the parent (`member_unreadable:<kind>:<display path>: reason`)."""
+    child = ctx.child(f"{ctx.display_path}!{name}")
+    try:
+        return extract_bytes(data, child.display_path, child)
+    except (E.TooLarge, E.ExtractionTimeout):
+        raise
+    except E.ExtractionError as e:
+        parent.warnings.append(f"member_unreadable:{e.kind}:{child.display_path}: {e.reason}")
+        return None
+
+
+def _make_ocr(config: Config) -> Ocr | None:
+    if config.ocr.engine == "none":
+        return None
+    from agent.extract.ocr import Ocr
+
+    return Ocr(config)
+
+
+def extract_in_process(
+    path: str | os.PathLike[str],
+    config: Config,
+    display_path: str | None = None,
+    *,
+    ocr: Ocr | None = None,
+) -> Extraction:
+    """Extract in this process (no worker, no memory cap; the time limit is checked between
+    pages only). `ocr` lets a long-lived caller reuse a loaded engine."""
+    data, digest, _ = read_file(path, config)
+    shown = display_path or str(path)
+    if ocr is None:
+        ocr = _make_ocr(config)
+    ctx = Ctx(config, Budget(config), shown, 0, ocr)
+    return extract_bytes(data, shown, ctx, sha256=digest)
+
+
+# ---------------------------------------------------------------- the worker process
+
+
+_ERRORS = {
+    cls.__name__: cls
+    for cls in (
+        E.ExtractionError,
+        E.UnsupportedFormat,
+        E.EncryptedFile,
+        E.CorruptFile,
+        E.TooLarge,
+        E.ExtractionTimeout,
+        E.FileAccessError,
+    )
+}
+
+
+def _sha256_of(path: Path, limit: int) -> tuple[str | None, int | None]:
+    try:
+        h = hashlib.sha256()
+        n = 0
+        with open(path, "rb", buffering=0) as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None, None
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+                n += len(chunk)
+                if n > limit:
+                    return None, n
+        return h.hexdigest(), n
+    except OSError:
+        return None, None
+
+
+class Extractor:
+    """Runs extraction in one killable worker process under `config.limits`. Thread-safe:
+    requests are served one at a time."""
+
+    def __init__(self, config: Config, *, in_process: bool = False) -> None:
+        self.config = config
+        self.in_process = in_process
+        self._lock = threading.Lock()
+        self._proc: subprocess.Popen | None = None
+        self._conn: Connection | None = None  # replies from the worker
+        self._conn_w: Connection | None = None  # requests to the worker
+        self._ocr: Ocr | None = None
+        self.restarts = 0
+
+    # worker lifecycle
+    def _start(self) -> None:
+        """`python -m agent.extract.worker` with a pickle channel on its stdin/stdout (its own
+        prints go to stderr). A plain subprocess, not multiprocessing's spawn: that would
+        re-import the caller's __main__, which scripts and services cannot all guard."""
+        import pickle
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        env.setdefault("OMP_THREAD_LIMIT", "1")
+        env.setdefault("MALLOC_ARENA_MAX", "2")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "agent.extract.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            close_fds=True,
+            start_new_session=True,  # a Ctrl-C in a terminal goes to the CLI, not the worker
+        )
+        conn_w = Connection(os.dup(proc.stdin.fileno()), readable=False)  # type: ignore[union-attr]
+        conn_r = Connection(os.dup(proc.stdout.fileno()), writable=False)  # type: ignore[union-attr]
+        proc.stdin.close()  # type: ignore[union-attr]
+        proc.stdout.close()  # type: ignore[union-attr]
+        conn_w.send_bytes(pickle.dumps(self.config))
+        self._proc, self._conn, self._conn_w = proc, conn_r, conn_w
+
+    def _stop(self, kill: bool) -> None:
+        proc, conn, conn_w = self._proc, self._conn, self._conn_w
+        self._proc = self._conn = self._conn_w = None
+        if proc is None:
+            return
+        if not kill and conn_w is not None:
+            try:
+                conn_w.send(None)
+            except (OSError, EOFError, BrokenPipeError):
+                pass
+            try:
+                proc.wait(2.0)
+            except Exception:
+                pass
+        if proc.poll() is None:
+            proc.kill()
+            try:
+                proc.wait(5.0)
+            except Exception:
+                pass
+        for c in (conn, conn_w):
+            if c is not None:
+                try:
+                    c.close()
+                except OSError:
+                    pass
+
+    @property
+    def worker_pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop(kill=False)
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self._stop(kill=True)
+        except Exception:
+            pass
+
+    # the request
+    def extract(self, path: str | os.PathLike[str], display_path: str | None = None) -> Extraction:
+        path = Path(path)
+        shown = display_path or str(path)
+        st = check_file(path, self.config)  # cheap refusals without a round trip
+        if self.in_process:
+            if self._ocr is None:
+                self._ocr = _make_ocr(self.config)
+            return extract_in_process(path, self.config, shown, ocr=self._ocr)
+        with self._lock:
+            return self._request(path, shown, st.st_size)
+
+    def _request(self, path: Path, shown: str, size: int) -> Extraction:
+        for attempt in (1, 2):
+            if self._proc is None or self._proc.poll() is not None:
+                if self._proc is not None:
+                    self._stop(kill=True)
+                self._start()
+            try:
+                self._conn_w.send((str(path), shown))  # type: ignore[union-attr]
+                break
+            except (OSError, EOFError, BrokenPipeError):
+                self._stop(kill=True)
+                if attempt == 2:
+                    raise E.CorruptFile("the extraction worker could not be started") from None
+        timeout = self.config.limits.timeout_s
+        t0 = time.monotonic()
+        try:
+            ready = self._conn.poll(timeout)  # type: ignore[union-attr]
+        except (OSError, EOFError):
+            ready = True
+        if not ready:
+            self._stop(kill=True)
+            self.restarts += 1
+            digest, n = _sha256_of(path, int(self.config.limits.max_file_mb * MB))
+            raise _attach(
+                E.ExtractionTimeout(f"reading took longer than {timeout:g} s; stopped"),
+                digest,
+                n if n is not None else size,
+            )
+        try:
+            reply = self._conn.recv()  # type: ignore[union-attr]
+        except (EOFError, OSError):
+            code = None
+            if self._proc is not None:
+                try:
+                    code = self._proc.wait(1.0)
+                except Exception:
+                    code = self._proc.poll()
+            self._stop(kill=True)
+            self.restarts += 1
+            digest, n = _sha256_of(path, int(self.config.limits.max_file_mb * MB))
+            log.warning("extraction worker died on %s (exit %s) after %.1fs", shown, code,
+                        time.monotonic() - t0)  # fmt: skip
+            if code is not None and code < 0 and -code == 9:
+                err: E.ExtractionError = E.TooLarge("the reader was killed (out of memory?)")
+            else:
+                err = E.CorruptFile(f"the reader crashed on this file (exit {code})")
+            raise _attach(err, digest, n if n is not None else size) from None
+        if reply[0] == "ok":
+            return reply[1]
+        _, cls_name, reason, digest, n, restart = reply
+        if restart:
+            self._stop(kill=True)
+            self.restarts += 1
+        err = _ERRORS.get(cls_name, E.CorruptFile)(reason)
+        raise _attach(err, digest, n if n is not None else size)

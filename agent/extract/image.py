@@ -1,0 +1,133 @@
+"""Images (JPEG, PNG, GIF, BMP, TIFF incl. multi-page, WebP): checked against the pixel limit
+before decoding (Pillow's decompression-bomb guard is on), EXIF-transposed, shrunk while
+decoding where the format allows (JPEG draft mode), then OCR'd page by page."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from agent.errors import CorruptFile, ExtractionError, TooLarge, UnsupportedFormat
+from agent.extract import media as mt
+from agent.extract.base import Ctx, Parts, register
+
+_EXIF_KEEP = {
+    0x010F: "exif.make",
+    0x0110: "exif.model",
+    0x0131: "exif.software",
+    0x0132: "exif.datetime",
+    0x013B: "exif.artist",
+    0x010E: "exif.description",
+}
+
+
+def open_image(data: bytes, ctx: Ctx):
+    """Open with the pixel limit enforced; raises TooLarge / CorruptFile."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = ctx.limits.max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+            w, h = img.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise TooLarge(f"image dimensions over the pixel limit: {e}") from e
+    except Image.UnidentifiedImageError as e:
+        raise CorruptFile(f"not a readable image: {e}") from e
+    except (OSError, ValueError, SyntaxError, EOFError) as e:
+        raise CorruptFile(f"image unreadable: {e}") from e
+    if w * h > ctx.limits.max_pixels:
+        raise TooLarge(f"image is {w}x{h} pixels (limit {ctx.limits.max_pixels})")
+    if w <= 0 or h <= 0:
+        raise CorruptFile("image has no pixels")
+    return img
+
+
+def frames(img, ctx: Ctx, parts: Parts):
+    """Yield (page number, upright RGB frame) for each frame, within the OCR page budget."""
+    from PIL import Image, ImageOps
+
+    n = getattr(img, "n_frames", 1) or 1
+    parts.pages = n
+    for i in range(n):
+        if ctx.budget.ocr_pages >= ctx.budget.max_ocr_pages:
+            parts.warnings.append(f"OCR page limit reached: pages {i + 1}-{n} not read")
+            return
+        try:
+            if n > 1:
+                img.seek(i)
+            if img.format == "JPEG":
+                side = ctx.config.ocr.max_side
+                img.draft("RGB", (side, side))
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                frame = ImageOps.exif_transpose(img) if i == 0 else img.copy()
+                frame = frame.convert("RGB")
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+            raise TooLarge(f"image frame over the pixel limit: {e}") from e
+        except MemoryError as e:
+            raise TooLarge("image too large to decode within the memory limit") from e
+        except (OSError, ValueError, SyntaxError, EOFError, IndexError) as e:
+            if i == 0:
+                raise CorruptFile(f"image unreadable: {e}") from e
+            parts.warnings.append(f"frame {i + 1}: unreadable ({e})")
+            return
+        ctx.budget.ocr_pages += 1
+        yield i + 1, frame
+
+
+def exif_metadata(img, parts: Parts) -> None:
+    try:
+        exif = img.getexif()
+    except Exception:
+        return
+    for tag, key in _EXIF_KEEP.items():
+        v = exif.get(tag)
+        if isinstance(v, bytes):
+            v = v.decode("utf-8", "replace")
+        if v:
+            parts.meta(key, str(v).strip("\x00 "))
+    if exif.get(0x8825):
+        parts.metadata.append(("exif.gps", "present"))
+
+
+@register(*mt.IMAGES)
+def extract_image(data: bytes, ctx: Ctx) -> Parts:
+    img = open_image(data, ctx)
+    parts = Parts()
+    exif_metadata(img, parts)
+    if ctx.ocr is None:
+        parts.warnings.append("OCR is off: image text not read")
+        return parts
+    for page, frame in frames(img, ctx, parts):
+        ctx.budget.check_time()
+        parts.merge(ctx.ocr.page(frame, page=page, origin=None))
+    return parts
+
+
+def ocr_image_bytes(data: bytes, ctx: Ctx, *, origin: str, min_pixels: int = 0) -> Parts:
+    """OCR an image found inside another document (docx media, PDF images). Small images
+    (logos, icons) and unreadable ones only leave a warning."""
+    parts = Parts()
+    try:
+        img = open_image(data, ctx)
+        if img.size[0] * img.size[1] < min_pixels:
+            return parts
+        for _, frame in frames(img, ctx, parts):
+            ctx.budget.check_time()
+            parts.merge(ctx.ocr.page(frame, page=None, origin=origin))  # type: ignore[union-attr]
+            break  # first frame only for embedded images
+    except (CorruptFile, UnsupportedFormat) as e:
+        parts.warnings.append(f"{origin}: {e.reason}")
+    except TooLarge:
+        raise
+    except ExtractionError:
+        raise
+    parts.pages = None
+    return parts
+
+
+@register(mt.HEIC)
+def extract_heic(data: bytes, ctx: Ctx) -> Parts:
+    raise UnsupportedFormat("HEIC photos are not supported yet; convert to JPEG")

@@ -1,0 +1,154 @@
+"""Media type from a file's bytes, never from its name: a .docx renamed .jpg is still a docx."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+PDF = "application/pdf"
+ZIP = "application/zip"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLS = "application/vnd.ms-excel"
+DOC = "application/msword"
+OLE = "application/x-ole-storage"
+OOXML_ENCRYPTED = "application/x-ooxml-encrypted"
+TEXT = "text/plain"
+CSV = "text/csv"
+JPEG = "image/jpeg"
+PNG = "image/png"
+GIF = "image/gif"
+BMP = "image/bmp"
+TIFF = "image/tiff"
+WEBP = "image/webp"
+HEIC = "image/heic"
+RAR = "application/vnd.rar"
+SEVENZ = "application/x-7z-compressed"
+GZIP = "application/gzip"
+UNKNOWN = "application/octet-stream"
+
+IMAGES = (JPEG, PNG, GIF, BMP, TIFF, WEBP)
+_U16 = lambda s: s.encode("utf-16-le")  # noqa: E731
+
+
+def sniff(path: str | os.PathLike[str]) -> str:
+    """The media type of the file at `path`, from its content."""
+    with open(Path(path), "rb") as f:
+        data = f.read(8 * 1024 * 1024)
+    return sniff_bytes(data)
+
+
+def sniff_bytes(data: bytes) -> str:
+    head = data[:4096]
+    if b"%PDF-" in head[:1024]:
+        return PDF
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return _zip_kind(data)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _ole_kind(data)
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
+    if head.startswith(b"BM") and len(head) > 26:
+        return BMP
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return TIFF
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim"):
+        return HEIC
+    if head.startswith(b"Rar!\x1a\x07"):
+        return RAR
+    if head.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return SEVENZ
+    if head.startswith(b"\x1f\x8b"):
+        return GZIP
+    if _looks_text(data):
+        return CSV if _looks_csv(data) else TEXT
+    return UNKNOWN
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return ZIP  # the archive extractor reports it as corrupt
+    if "[Content_Types].xml" in names or any(n.startswith("word/") for n in names):
+        if "word/document.xml" in names:
+            return DOCX
+        if "xl/workbook.xml" in names:
+            if "xl/vbaProject.bin" in names:
+                return XLSM
+            return XLSX
+        if "ppt/presentation.xml" in names:
+            return PPTX
+    return ZIP
+
+
+def _ole_kind(data: bytes) -> str:
+    """OLE2 compound file: encrypted OOXML (Office 'password to open'), .xls or .doc.
+
+    The directory entries hold UTF-16LE stream names; looking for them in the bytes is enough
+    to tell the kinds apart without a full CFB parser."""
+    if _U16("EncryptedPackage") in data or _U16("EncryptionInfo") in data:
+        return OOXML_ENCRYPTED
+    if _U16("Workbook") in data or _U16("Book\x00") in data:
+        return XLS
+    if _U16("WordDocument") in data:
+        return DOC
+    return OLE
+
+
+def _looks_text(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return True
+    if sample.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return True
+    # UTF-16 without BOM: every other byte zero for ASCII-heavy text
+    if sample.count(b"\x00") > len(sample) // 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        return max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 50
+    bad = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
+    if bad > len(sample) // 100:
+        return False
+    try:
+        sample.decode("utf-8")
+        return True
+    except UnicodeDecodeError as e:
+        if e.start >= len(sample) - 4:  # cut in the middle of a character
+            return True
+    try:
+        sample[: len(sample) - 1].decode("gb18030")
+        return True
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    return best is not None
+
+
+def _looks_csv(data: bytes) -> bool:
+    """Several lines with the same number (≥ 2) of commas/tabs outside quotes."""
+    from agent.extract.text import decode_text
+
+    try:
+        text, _ = decode_text(data[:16384])
+    except Exception:
+        return False
+    lines = [ln for ln in text.splitlines() if ln.strip()][:20]
+    if len(lines) < 2:
+        return False
+    for sep in (",", "\t"):
+        counts = [ln.count(sep) for ln in lines]
+        if counts[0] >= 1 and sum(1 for c in counts if c == counts[0]) >= 0.8 * len(counts):
+            return True
+    return False

@@ -1,0 +1,348 @@
+"""One OCR interface, two engines: RapidOCR (PP-OCR models on ONNX Runtime, inside the wheel) and
+tesseract `chi_sim` through pytesseract.
+
+`config.ocr.engine`: `auto` (RapidOCR when it imports, else tesseract), `rapidocr`, `tesseract`,
+`none`. Engines load lazily, once per worker process: RapidOCR pulls in numpy, OpenCV and ONNX
+Runtime (~0.5 GB), which must never happen in the agent's own process.
+
+Orientation: tesseract's OSD (`--psm 0`) on the page cropped out of its background, accepted
+only at confidence >= 5. RapidOCR runs first as is (its line classifier fixes 180°); only a poor
+result (low confidence or mostly vertical boxes) pays for OSD and a second pass. Mirrored pages
+(selfie cameras) get a flipped pass when both fail.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from agent.extract.base import Parts
+from detectors.model import BBox, Block, BlockKind, Table
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+    from agent.config import Config
+
+log = logging.getLogger(__name__)
+OSD_MIN_CONFIDENCE = 5.0
+TESSERACT_MAX_SIDE = 2400
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    text: str
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels of the image given
+    confidence: float  # [0, 1]
+
+
+def _score(lines: list[OcrLine]) -> float:
+    return sum(len(ln.text) * ln.confidence for ln in lines)
+
+
+def _mean_conf(lines: list[OcrLine]) -> float:
+    n = sum(len(ln.text) for ln in lines)
+    return _score(lines) / n if n else 0.0
+
+
+def _vertical_share(lines: list[OcrLine]) -> float:
+    multi = [ln for ln in lines if len(ln.text) >= 3]
+    if not multi:
+        return 0.0
+    tall = sum(1 for ln in multi if (ln.box[3] - ln.box[1]) > 1.5 * (ln.box[2] - ln.box[0]))
+    return tall / len(multi)
+
+
+def _poor(lines: list[OcrLine]) -> bool:
+    chars = sum(len(ln.text) for ln in lines)
+    return chars < 8 or _mean_conf(lines) < 0.80 or _vertical_share(lines) > 0.4
+
+
+def shrink(img: Image, max_side: int) -> Image:
+    """Never enlarge; scale so the longer side is at most `max_side`."""
+    from PIL import Image as PILImage
+
+    w, h = img.size
+    s = max_side / max(w, h)
+    if s >= 1:
+        return img
+    return img.resize((max(1, int(w * s)), max(1, int(h * s))), PILImage.Resampling.LANCZOS)
+
+
+def crop_page(gray: Image) -> Image:
+    """The bright paper region of a photo (rows/columns mostly brighter than the mean)."""
+    import numpy as np
+
+    small = shrink(gray, 800)
+    a = np.asarray(small, dtype=np.float32)
+    if a.size == 0:
+        return gray
+    bright = a > max(100.0, float(a.mean()))
+    rows = np.where(bright.mean(axis=1) > 0.5)[0]
+    cols = np.where(bright.mean(axis=0) > 0.5)[0]
+    if len(rows) < 10 or len(cols) < 10:
+        return gray
+    sx, sy = gray.width / small.width, gray.height / small.height
+    box = (int(cols[0] * sx), int(rows[0] * sy), int((cols[-1] + 1) * sx), int((rows[-1] + 1) * sy))
+    if (box[2] - box[0]) * (box[3] - box[1]) < 0.2 * gray.width * gray.height:
+        return gray
+    return gray.crop(box)
+
+
+def osd_rotation(img: Image) -> tuple[int, float]:
+    """(degrees to rotate counter-clockwise so text is upright, confidence) from tesseract OSD;
+    (0, 0.0) when OSD cannot tell (too little text)."""
+    import pytesseract
+
+    gray = crop_page(img.convert("L"))
+    gray = shrink(gray, 1600)
+    try:
+        out = pytesseract.image_to_osd(gray, config="--psm 0 -c min_characters_to_try=10")
+    except (pytesseract.TesseractError, RuntimeError) as e:
+        log.debug("osd failed: %s", e)
+        return 0, 0.0
+    rot = re.search(r"Rotate:\s*(\d+)", out)
+    conf = re.search(r"Orientation confidence:\s*([\d.]+)", out)
+    if not rot or not conf:
+        return 0, 0.0
+    # tesseract's "Rotate: 90" means rotate 90° clockwise to fix; PIL rotates counter-clockwise
+    return (-int(rot.group(1))) % 360, float(conf.group(1))
+
+
+class RapidEngine:
+    name = "rapidocr"
+
+    def __init__(self, max_side: int, threads: int = 2) -> None:
+        from rapidocr_onnxruntime import RapidOCR
+
+        logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+        kw = {}
+        for stage in ("det", "cls", "rec"):
+            kw[f"{stage}_intra_op_num_threads"] = threads
+            kw[f"{stage}_inter_op_num_threads"] = 1
+        self.max_side = max_side
+        self.engine = RapidOCR(max_side_len=max_side, print_verbose=False, **kw)
+
+    def recognize(self, img: Image) -> list[OcrLine]:
+        import numpy as np
+
+        img = shrink(img.convert("RGB"), self.max_side)
+        arr = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])  # RGB -> BGR (OpenCV order)
+        result, _ = self.engine(arr)
+        lines = []
+        for pts, text, conf in result or []:
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            if text.strip():
+                box = (min(xs), min(ys), max(xs), max(ys))
+                lines.append(OcrLine(text.strip(), _scale_box(box, img.size), float(conf)))
+        return lines
+
+
+def _scale_box(box, size) -> tuple[float, float, float, float]:
+    """Box in [0, 1] of `size`."""
+    w, h = size
+    x0, y0, x1, y1 = box
+    return (
+        max(0.0, min(1.0, x0 / w)),
+        max(0.0, min(1.0, y0 / h)),
+        max(0.0, min(1.0, x1 / w)),
+        max(0.0, min(1.0, y1 / h)),
+    )
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _join_words(words: list[str]) -> str:
+    """tesseract splits Chinese into one 'word' per character: join CJK without spaces."""
+    out = ""
+    for w in words:
+        if out and not (_CJK.match(out[-1]) or _CJK.match(w[0])):
+            out += " "
+        out += w
+    return out
+
+
+class TesseractEngine:
+    name = "tesseract"
+
+    def __init__(self, language: str = "chi_sim", max_side: int = TESSERACT_MAX_SIDE) -> None:
+        import pytesseract
+
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        self.language = language
+        self.max_side = min(max_side, TESSERACT_MAX_SIDE) if max_side else TESSERACT_MAX_SIDE
+        try:
+            langs = pytesseract.get_languages(config="")
+        except (pytesseract.TesseractNotFoundError, OSError) as e:
+            raise RuntimeError(f"tesseract not installed: {e}") from e
+        if language.split("+")[0] not in langs:
+            raise RuntimeError(f"tesseract language {language} not installed")
+
+    def recognize(self, img: Image) -> list[OcrLine]:
+        import numpy as np
+        import pytesseract
+        from PIL import Image as PILImage
+        from PIL import ImageFilter
+
+        gray = shrink(img.convert("L"), self.max_side)
+        # divide out the background (shadows, light falloff) so paper is white everywhere
+        bg = shrink(gray, 200).filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(4))
+        bg = bg.resize(gray.size, PILImage.Resampling.BILINEAR)
+        a = np.asarray(gray, dtype=np.float32) / np.maximum(np.asarray(bg, dtype=np.float32), 1)
+        norm = PILImage.fromarray(np.clip(a * 255.0, 0, 255).astype(np.uint8))
+        data = pytesseract.image_to_data(
+            norm, lang=self.language, config="--psm 4", output_type=pytesseract.Output.DICT
+        )
+        groups: dict[tuple[int, int, int], list[int]] = {}
+        for i, word in enumerate(data["text"]):
+            if word and word.strip():
+                key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+                groups.setdefault(key, []).append(i)
+        lines = []
+        for idx in groups.values():
+            text = _join_words([data["text"][i].strip() for i in idx])
+            x0 = min(data["left"][i] for i in idx)
+            y0 = min(data["top"][i] for i in idx)
+            x1 = max(data["left"][i] + data["width"][i] for i in idx)
+            y1 = max(data["top"][i] + data["height"][i] for i in idx)
+            confs = [float(data["conf"][i]) for i in idx if float(data["conf"][i]) >= 0]
+            conf = (sum(confs) / len(confs) / 100.0) if confs else 0.0
+            lines.append(OcrLine(text, _scale_box((x0, y0, x1, y1), norm.size), conf))
+        return lines
+
+
+class Ocr:
+    """The OCR stage: picks and loads the engine once, fixes orientation, returns Parts."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.choice = config.ocr.engine
+        self._engine: RapidEngine | TesseractEngine | None = None
+
+    @property
+    def engine(self) -> RapidEngine | TesseractEngine:
+        if self._engine is None:
+            self._engine = self._load()
+        return self._engine
+
+    def _load(self) -> RapidEngine | TesseractEngine:
+        cfg = self.config.ocr
+        if self.choice in ("auto", "rapidocr"):
+            try:
+                return RapidEngine(cfg.max_side)
+            except Exception as e:  # ImportError, missing libGL, broken model
+                if self.choice == "rapidocr":
+                    raise RuntimeError(f"RapidOCR unavailable: {e}") from e
+                log.warning("RapidOCR unavailable (%s); using tesseract", e)
+        return TesseractEngine(cfg.language, cfg.max_side)
+
+    def lines(self, img: Image) -> tuple[list[OcrLine], int, bool]:
+        """OCR lines of `img` (upright, EXIF already applied), the rotation applied (degrees
+        counter-clockwise) and whether the image was mirrored."""
+        from PIL import Image as PILImage
+
+        eng = self.engine
+        if isinstance(eng, TesseractEngine):
+            rot, conf = osd_rotation(img)
+            if rot and conf >= OSD_MIN_CONFIDENCE:
+                img = img.rotate(rot, expand=True)
+            else:
+                rot = 0
+            return eng.recognize(img), rot, False
+        best = eng.recognize(img)
+        rot, mirrored = 0, False
+        if _poor(best):
+            r, conf = osd_rotation(img)
+            if r and conf >= OSD_MIN_CONFIDENCE:
+                again = eng.recognize(img.rotate(r, expand=True))
+                if _score(again) > _score(best):
+                    best, rot = again, r
+            if _poor(best) and sum(len(ln.text) for ln in best) >= 4:
+                flipped = img.transpose(PILImage.Transpose.FLIP_LEFT_RIGHT)
+                again = eng.recognize(flipped)
+                if _score(again) > 1.5 * _score(best):
+                    best, rot, mirrored = again, 0, True
+        return best, rot, mirrored
+
+    def page(self, img: Image, *, page: int | None, origin: str | None) -> Parts:
+        """OCR one page image into blocks (OCR_LINE, bbox in [0, 1]) and, where the boxes line
+        up in rows and columns, a Table(ocr=True)."""
+        lines, rot, mirrored = self.lines(img)
+        parts = Parts(ocr_used=True)
+        p = page or 1
+        parts.metadata.append(("ocr.engine", self.engine.name))
+        if rot:
+            parts.metadata.append((f"ocr.rotate.p{p}", str(rot)))
+        if mirrored:
+            parts.metadata.append((f"ocr.mirrored.p{p}", "1"))
+        for ln in _reading_order(lines):
+            parts.blocks.append(
+                Block(
+                    ln.text,
+                    BlockKind.OCR_LINE,
+                    page=page,
+                    bbox=BBox(*ln.box),
+                    confidence=round(ln.confidence, 4),
+                    origin=origin,
+                )
+            )
+        for rows in ocr_tables(lines):
+            parts.tables.append(Table(rows=rows, page=page, origin=origin, ocr=True))
+        return parts
+
+
+def _rows(lines: list[OcrLine]) -> list[list[OcrLine]]:
+    """Group boxes whose vertical centres fall inside each other's height into rows."""
+    rows: list[list[OcrLine]] = []
+    for ln in sorted(lines, key=lambda b: (b.box[1] + b.box[3]) / 2):
+        cy = (ln.box[1] + ln.box[3]) / 2
+        if rows:
+            last = rows[-1]
+            y0 = min(b.box[1] for b in last)
+            y1 = max(b.box[3] for b in last)
+            lcy = (y0 + y1) / 2
+            h = max(y1 - y0, ln.box[3] - ln.box[1])
+            if abs(cy - lcy) < 0.5 * h:
+                last.append(ln)
+                continue
+        rows.append([ln])
+    return [sorted(r, key=lambda b: b.box[0]) for r in rows]
+
+
+def _reading_order(lines: list[OcrLine]) -> list[OcrLine]:
+    return [ln for row in _rows(lines) for ln in row]
+
+
+def ocr_tables(lines: list[OcrLine]) -> list[tuple[tuple[str, ...], ...]]:
+    """Runs of >= 2 consecutive rows with >= 3 boxes each become a table; columns are anchored
+    on the row with the most boxes and each box goes to the nearest anchor."""
+    rows = _rows(lines)
+    tables = []
+    run: list[list[OcrLine]] = []
+    for row in [*rows, []]:
+        if len(row) >= 3:
+            run.append(row)
+            continue
+        if len(run) >= 2:
+            tables.append(_grid(run))
+        run = []
+    return tables
+
+
+def _grid(run: list[list[OcrLine]]) -> tuple[tuple[str, ...], ...]:
+    anchor_row = max(run, key=len)
+    anchors = [(b.box[0] + b.box[2]) / 2 for b in anchor_row]
+    out = []
+    for row in run:
+        cells = [""] * len(anchors)
+        for b in row:
+            cx = (b.box[0] + b.box[2]) / 2
+            i = min(range(len(anchors)), key=lambda k: abs(anchors[k] - cx))
+            cells[i] = f"{cells[i]} {b.text}".strip() if cells[i] else b.text
+        out.append(tuple(cells))
+    return tuple(out)

@@ -1,0 +1,94 @@
+"""The extraction worker: `python -m agent.extract.worker`, started by `Extractor`.
+
+Protocol over its stdin/stdout (multiprocessing Connection framing, pickle): the first message
+is the Config; then requests `(path, display_path)` or None to stop; replies `("ok",
+Extraction)` or `("err", error class name, reason, sha256, size, restart)`. The worker caps its
+own address space (RLIMIT_AS = limits.memory_mb) before importing any parser, and loads the OCR
+engine once, on the first page that needs it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+
+log = logging.getLogger("agent.extract.worker")
+MB = 1024 * 1024
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Cap this process's address space so a decompression bomb fails with MemoryError here
+    instead of eating the machine."""
+    try:
+        import resource
+
+        cap = int(memory_mb) * MB
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    except (ImportError, ValueError, OSError) as e:  # not on this platform
+        log.warning("cannot cap worker memory: %s", e)
+
+
+def serve(conn_r, conn_w) -> None:
+    from agent import errors as E
+    from agent.extract import _load_extractors, _make_ocr, extract_in_process
+
+    config = pickle.loads(conn_r.recv_bytes())
+    limit_memory(config.limits.memory_mb)
+    _load_extractors()
+    ocr = _make_ocr(config)
+    while True:
+        try:
+            msg = conn_r.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        path, shown = msg
+        restart = False
+        try:
+            reply: tuple = ("ok", extract_in_process(path, config, shown, ocr=ocr))
+        except E.ExtractionError as e:
+            reply = ("err", type(e).__name__, e.reason, e.__dict__.get("sha256"),
+                     e.__dict__.get("size"), False)  # fmt: skip
+        except MemoryError:
+            reply = ("err", "TooLarge", "file needs more memory than the limit", None, None, True)
+            restart = True
+        except Exception as e:  # a parser bug: report it, keep serving
+            log.exception("extractor failed on %s", shown)
+            low = str(e).lower()
+            if "bad_alloc" in low or "allocat" in low or "out of memory" in low:
+                reply = ("err", "TooLarge", f"out of memory: {e}", None, None, True)
+                restart = True
+            else:
+                reply = ("err", "CorruptFile", f"reader error: {type(e).__name__}: {e}", None,
+                         None, False)  # fmt: skip
+        try:
+            conn_w.send(reply)
+        except MemoryError:
+            conn_w.send(("err", "TooLarge", "result too large to send", None, None, True))
+            restart = True
+        except Exception as e:  # unpicklable result
+            conn_w.send(("err", "CorruptFile", f"result not transferable: {e}", None, None, True))
+            restart = True
+        if restart:
+            return
+
+
+def main() -> None:
+    from multiprocessing.connection import Connection
+
+    # The protocol owns the original stdin/stdout; anything a library prints goes to stderr.
+    proto_in = os.dup(0)
+    proto_out = os.dup(1)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    logging.basicConfig(level=logging.WARNING, format="shareguard-extract: %(message)s")
+    serve(Connection(proto_in, writable=False), Connection(proto_out, readable=False))
+
+
+if __name__ == "__main__":
+    main()
