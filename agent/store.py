@@ -575,11 +575,18 @@ class Store:
         self, f: LogFilter = LogFilter(), *, limit: int | None = 100, offset: int = 0
     ) -> list[LogRow]:
         where, args = self._where(f)
-        sql = self._SELECT + where + " ORDER BY v.id DESC"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args = [*args, limit, offset]
-        return [self._row(r) for r in self.db.execute(sql, args)]
+        if limit is None:
+            sql = self._SELECT + where + " ORDER BY v.id DESC"
+            return [self._row(r) for r in self.db.execute(sql, args)]
+        # Pick the page's ids on narrow columns first: a plain OFFSET would read (and drop) the
+        # evidence of every skipped row; this keeps deep console pages fast (bench/console.py).
+        ids = (
+            "SELECT v.id FROM verdicts v LEFT JOIN triage_state t ON t.verdict_id = v.id"
+            + where
+            + " ORDER BY v.id DESC LIMIT ? OFFSET ?"
+        )
+        sql = self._SELECT + " WHERE v.id IN (" + ids + ") ORDER BY v.id DESC"
+        return [self._row(r) for r in self.db.execute(sql, [*args, limit, offset])]
 
     def iter_rows(self, f: LogFilter = LogFilter()) -> Iterator[LogRow]:
         where, args = self._where(f)
