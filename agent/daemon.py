@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 HEARTBEAT_S = 30.0
 MOUNT_CHECK_S = 5.0
 EVENT_DELAY_S = 0.2  # coalesce the events of one write before looking at the file
+# The extraction worker (parsers, OCR model: hundreds of MB) is stopped after this long without a
+# file to judge, so an idle agent stays small; the next file starts it again.
+WORKER_IDLE_S = float(os.environ.get("SHAREGUARD_WORKER_IDLE_S", "120"))
 
 
 class _Stop(BaseException):
@@ -194,6 +197,8 @@ class Agent:
         self._mounts_seen: tuple[str, ...] = ()
         self._last_heartbeat = 0.0
         self._last_mount_check = 0.0
+        self._last_work = time.monotonic()
+        self._worker_parked = True
         self.started = now_iso()
         self.scanned = 0
         self.logged = 0
@@ -293,13 +298,29 @@ class Agent:
                 self.write_state()
             if now - self._last_mount_check >= MOUNT_CHECK_S:
                 self._check_mounts()
+            if did:
+                self._last_work = now
+                self._worker_parked = False
+            elif not self._worker_parked and now - self._last_work >= WORKER_IDLE_S:
+                self._park_worker()
             if not did:
                 nd = self.queue.next_due()
                 wait = HEARTBEAT_S if nd is None else max(0.02, nd - time.time())
                 wait = min(wait, HEARTBEAT_S, MOUNT_CHECK_S if self._watch_removable else 1e9)
+                if not self._worker_parked:
+                    wait = min(wait, max(0.05, WORKER_IDLE_S - (now - self._last_work)))
                 self._wake.wait(wait)
                 self._wake.clear()
         return 0
+
+    def _park_worker(self) -> None:
+        """Stop the idle extraction worker (it restarts on the next file)."""
+        self._worker_parked = True
+        extractor = getattr(self._scanner, "extractor", None)
+        if extractor is not None:
+            with contextlib.suppress(Exception):
+                extractor.close()
+            log.info("extraction worker stopped after %.0f s idle", WORKER_IDLE_S)
 
     @property
     def _watch_removable(self) -> bool:

@@ -299,3 +299,21 @@ def test_private_files(tmp_path: Path, setup) -> None:
         p = data / name
         if p.exists():
             assert (p.stat().st_mode & 0o777) == 0o600, name
+
+
+def test_idle_worker_is_stopped_and_restarted_on_demand(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched])
+    agent = _start(tmp_path, cfg, data, {"SHAREGUARD_WORKER_IDLE_S": "1"})
+    try:
+        assert not extraction_workers(agent.pid), "no worker before the first file"
+        a = watched / "a.txt"
+        a.write_text(roster_text(31), encoding="utf-8")
+        wait_for(lambda: _rows_for(data, a), 30)
+        wait_for(lambda: not extraction_workers(agent.pid), 20)
+        b = watched / "b.txt"
+        b.write_text(roster_text(32), encoding="utf-8")
+        (row,) = wait_for(lambda: _rows_for(data, b), 30)
+        assert row["verdict"] == "flagged"
+    finally:
+        assert agent.stop() == 0
