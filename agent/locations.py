@@ -32,7 +32,16 @@ NETWORK_FS = frozenset(
         "fuse.glusterfs",
     }
 )
-REMOVABLE_ROOTS = ("/media", "/run/media", "/mnt")
+REMOVABLE_ROOTS = ("/media", "/run/media")
+
+
+def removable_roots() -> tuple[str, ...]:
+    """Where desktops mount removable drives; SHAREGUARD_REMOVABLE_ROOTS (os.pathsep-separated)
+    overrides it, e.g. for tests that mount a real filesystem elsewhere."""
+    env = os.environ.get("SHAREGUARD_REMOVABLE_ROOTS")
+    if env:
+        return tuple(os.path.realpath(r) for r in env.split(os.pathsep) if r)
+    return REMOVABLE_ROOTS
 
 
 @dataclass(frozen=True)
@@ -135,9 +144,10 @@ def removable_mounts(table: Iterable[Mount] | None = None) -> list[str]:
     if sys.platform == "win32":  # pragma: no cover - Windows only
         return _windows_removable()
     out: list[str] = []
+    roots = removable_roots()
     for m in table if table is not None else mounts():
         mp = m.point
-        if any(mp.startswith(root + "/") for root in REMOVABLE_ROOTS[:2]) and os.path.isdir(mp):
+        if any(mp.startswith(root + "/") for root in roots) and os.path.isdir(mp):
             out.append(mp)
     return sorted(set(out))
 

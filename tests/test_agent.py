@@ -317,3 +317,52 @@ def test_idle_worker_is_stopped_and_restarted_on_demand(tmp_path: Path, setup) -
         assert row["verdict"] == "flagged"
     finally:
         assert agent.stop() == 0
+
+
+def _can_mount(where: Path) -> bool:
+    where.mkdir(parents=True, exist_ok=True)
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(where)], capture_output=True
+    )
+    return r.returncode == 0
+
+
+def test_removable_drive_is_picked_up_when_mounted(tmp_path: Path, setup) -> None:
+    """A real filesystem (tmpfs) mounted under the removable-drive root while the agent runs."""
+    watched, data = setup
+    home = tmp_path / "home"
+    home.mkdir()
+    media = tmp_path / "media"
+    (media / "user").mkdir(parents=True)
+    cfg = write_config(
+        tmp_path / "c.toml",
+        data_dir=data,
+        watch=[watched],
+        extra="[watch_options]\nsettle_seconds = 0.3\nuse_defaults = true\n",
+    )
+    env = {"HOME": str(home), "SHAREGUARD_REMOVABLE_ROOTS": str(media)}
+    agent = _start(tmp_path, cfg, data, env)
+    usb = media / "user" / "KINGSTON"
+    mounted = False
+    try:
+        if not _can_mount(usb):
+            pytest.skip("cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)")
+        mounted = True
+        state = data / "agent-state.json"
+
+        def watching() -> bool:
+            st = json.loads(state.read_text(encoding="utf-8"))
+            return any(f["path"] == str(usb) and f["removable"] for f in st["folders"])
+
+        wait_for(watching, 30)
+        f = usb / "名单.csv"
+        f.write_text(roster_text(41), encoding="utf-8")
+        (row,) = wait_for(lambda: _rows_for(data, f), 30)
+        assert row["verdict"] == "flagged"
+        subprocess.run(["umount", str(usb)], check=True)
+        mounted = False
+        wait_for(lambda: not watching(), 30)
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(usb)], check=False)
+        assert agent.stop() == 0, agent.output()
