@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from detectors import DetectContext, register
-from detectors.masking import MOBILE, find_ids, normalise_digits
+from detectors.masking import MOBILE, find_ids, mask_text, normalise_digits
 from detectors.model import BlockKind, Extraction, Finding, Location, Table
 from detectors.text import Line, block_lines, squash
 
@@ -137,7 +137,8 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         info = analyse_table(table, p)
         roles = set(info["roles"].values())
         header = table.rows[info["header_row"]] if info["header_row"] >= 0 else ()
-        label = "|".join(squash(c) for c in header if c.strip())[:60] or "|".join(sorted(roles))
+        label = mask_text("|".join(squash(c) for c in header if c.strip()))[:60]
+        label = label or "|".join(sorted(roles))
         loc = Location(page=table.page, origin=table.name or table.origin, table=ti)
         strength = _strength(roles, p)
         if info["person_rows"] >= min_rows and strength > 0:
@@ -150,7 +151,7 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
                     category_hints=("screening_list",),
                     count=info["person_rows"],
                     strength=strength,
-                    context=label,
+                    context=f"{label} ×{info['person_rows']}",
                 )
             )
         elif info["header_row"] >= 0 and len(roles) >= 3 and info["person_rows"] == 0:
@@ -202,16 +203,16 @@ def _text_roster(extraction: Extraction, p: Mapping[str, Any], ctx: DetectContex
     if len(persons) < min_rows:
         return []
     first = next(iter(persons.values()))
-    roles = header_roles | {"name", "id"}
+    excerpt = f"{'|'.join(sorted(header_roles)) or 'name|id'} ×{len(persons)}"
     return [
         Finding(
             detector=NAME,
             signal="roster_lines",
-            excerpt=f"{'|'.join(sorted(header_roles)) or 'name|id'} ×{len(persons)}",
+            excerpt=excerpt,
             location=first.location,
             category_hints=("screening_list",),
             count=len(persons),
             strength=1.0 if header is not None else 0.85,
-            context=",".join(sorted(roles)),
+            context=excerpt,
         )
     ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detectors import DetectContext, LexiconEntry, run_detectors
+from detectors.masking import mask_text
 from detectors.model import (
     CategoryScore,
     Decision,
@@ -82,10 +83,11 @@ def _evidence(f: Finding, weight: float) -> Evidence:
     return Evidence(
         detector=f.detector,
         signal=f.signal,
-        text=f.excerpt,
+        # Detectors mask already; masking again here makes it a property of every Evidence.
+        text=mask_text(f.excerpt),
         location=f.location.describe(),
         weight=round(weight, 4),
-        context=f.context or f.excerpt,
+        context=mask_text(f.context or f.excerpt),
         page=f.location.page,
         bbox=(bbox.x0, bbox.y0, bbox.x1, bbox.y1) if bbox else None,
     )
