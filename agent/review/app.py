@@ -346,6 +346,22 @@ def create_app(
             "thumbnail": bool(row.thumbnail),
         }
 
+    cache: dict[str, Any] = {"head": None}
+
+    def choices() -> dict[str, Any]:
+        """Hosts and actions for the filter menus; recomputed only when rows were added."""
+        store = console.store
+        (head,) = store.db.execute(
+            "SELECT last_id FROM chain_head WHERE name = 'verdicts'"
+        ).fetchone()
+        if cache["head"] != head:
+            cache["hosts"] = store.hosts()
+            cache["actions"] = [
+                a for (a,) in store.db.execute("SELECT DISTINCT action FROM verdicts ORDER BY 1")
+            ]
+            cache["head"] = head
+        return cache
+
     async def index(request: Request) -> Response:
         params = _params(request)
         try:
@@ -366,6 +382,12 @@ def create_app(
             return i18n.t(key, lang=lang, **kw)
 
         pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+        # per-category totals are the per-day counts summed: one scan instead of two
+        days = store.counts_by_day(f)
+        per_cat: dict[str, int] = {}
+        for _, cat, n in days:
+            per_cat[cat] = per_cat.get(cat, 0) + n
+        counts = dict(sorted(per_cat.items(), key=lambda kv: -kv[1]))
         return render(
             request,
             "list.html",
@@ -377,10 +399,10 @@ def create_app(
             next_url="?" + _query(params, page=page + 1) if page < pages else None,
             params=params,
             query=_query(params),
-            counts=store.counts_by_category(f),
-            chart=chart(store.counts_by_day(f), t),
-            hosts=store.hosts(),
-            actions=[a for (a,) in store.db.execute("SELECT DISTINCT action FROM verdicts")],
+            counts=counts,
+            chart=chart(days, t),
+            hosts=choices()["hosts"],
+            actions=choices()["actions"],
             categories=CATEGORIES,
             statuses=TRIAGE_STATUSES,
             error=error,
@@ -448,7 +470,7 @@ def create_app(
         return allowlist.Entry(
             kind=kind,
             value=value,
-            reason=str(data.get("reason", "")).strip()[:300],
+            reason=(str(data.get("reason", "")).strip() or (row.note or ""))[:300],
             reviewer=str(data.get("reviewer", "")).strip()[:200] or (row.reviewer or ""),
             source_row=row.id,
         )
@@ -475,6 +497,10 @@ def create_app(
             typed_value="" if entry.kind == "sha256" else request.query_params.get("value", ""),
             preview=p,
             added=scrub(p.added),
+            after_lines=[
+                (line, line.strip() == scrub(p.added).strip())
+                for line in scrub(p.after).splitlines()
+            ],
             before_digest=hashlib.sha256(p.before.encode()).hexdigest(),
         )
 
