@@ -155,10 +155,10 @@ def extract_bytes(
     media = sniff_bytes(data)
     fn = REGISTRY.get(media)
     try:
-        if fn is None:
-            raise E.UnsupportedFormat(f"unsupported file type ({media})")
         if media == "application/x-ooxml-encrypted":
             raise E.EncryptedFile("the Office file is password-protected (encrypted package)")
+        if fn is None:
+            raise E.UnsupportedFormat(f"unsupported file type ({media})")
         parts = fn(data, ctx)
     except E.ExtractionError as e:
         raise _attach(e, digest, len(data)) from None

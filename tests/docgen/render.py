@@ -567,3 +567,33 @@ def default_ext(fmt: str) -> str:
         "scan-tiff": ".tif",
         "tiff-multi": ".tif",
     }.get(fmt, ".png")
+
+
+def sample_doc(seed: int = 0, rows: int = 3) -> Doc:
+    """A small 交办单 with a roster of synthetic people (Faker zh_CN: valid-checksum ID numbers
+    that belong to nobody), secrecy and draft marks, header and footer. For extraction tests."""
+    from faker import Faker
+
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed)
+    people = [(fake.name(), fake.ssn(), fake.phone_number()) for _ in range(rows)]
+    table = [["序号", "姓名", "身份证号", "联系电话"]]
+    table += [[str(i + 1), n, s, p] for i, (n, s, p) in enumerate(people)]
+    contact = fake.name()
+    return Doc(
+        title="关于开展重点人员排查工作的交办单",
+        preamble=["秘密★1年", "讨论稿", "某市卫健委〔2024〕15号"],
+        paragraphs=[
+            "请各单位于本周五前完成辖区内重点人员的排查工作，并将名单报送至办公室。",
+            f"联系人：{contact}，电话{people[0][2]}。身份证号须完整填写。",
+        ],
+        tables=[table],
+        closing=["某市卫生健康委员会办公室", "2024年3月5日"],
+        header="内部资料 注意保密",
+        footer="第1页",
+        author=contact,
+        label="control_order",
+        kind="jiaobandan",
+        key_phrases=["交办单", "秘密", "讨论稿", "身份证号", "重点人员排查"],
+        identifiers=[s for _, s, _ in people] + [p for _, _, p in people],
+    )
