@@ -8,6 +8,7 @@ that leaves the process through a page or an export goes through :func:`scrub` f
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -62,6 +63,13 @@ def scrub(text: str | None) -> str:
     """Mask every identifier in `text` (the detectors' masking when present, plus our own pass)."""
     if not text:
         return ""
+    if not any(c.isdigit() for c in text):  # every identifier we mask has digits (fast path)
+        return text
+    return _scrub(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _scrub(text: str) -> str:
     try:
         from detectors.masking import mask_text
     except ImportError:  # the detection package has not landed its masking module
