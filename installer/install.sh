@@ -4,10 +4,10 @@
 #   bash installer/install.sh [--user | --system] [--prefix DIR] [--bin-dir DIR] [--no-start]
 #                             [--offline DIR] [--python PY] [--no-system-packages] [--lang en]
 #
-# --user (default for a normal user): the environment lives in $XDG_DATA_HOME/shareguard/venv,
+# --user (the default): the environment lives in $XDG_DATA_HOME/shareguard/venv,
 #   the `shareguard` launcher goes in ~/.local/bin, the agent is a systemd user unit (or an XDG
 #   autostart entry where no user systemd runs) and is started now.
-# --system (default for root): environment in /opt/shareguard/venv, launcher in /usr/local/bin,
+# --system (as root): environment in /opt/shareguard/venv, launcher in /usr/local/bin,
 #   the agent registered for every user (global systemd user unit, else /etc/xdg/autostart); it
 #   starts at each user's next login.
 # --offline DIR: install shareguard and its Python dependencies from a folder of wheels
@@ -64,7 +64,11 @@ if [ "$(uname -s)" != Linux ]; then
       "install.sh is for Linux; on Windows use installer/install.ps1, on macOS see installer/macos/README.md"
 fi
 if [ -z "$MODE" ]; then
-  if [ "$(id -u)" = 0 ]; then MODE=system; else MODE=user; fi
+  if [ -n "${SUDO_USER:-}" ] && [ "$(id -u)" = 0 ]; then
+    die "请不要用 sudo 运行：为自己安装直接运行本脚本（需要时它会自己调用 sudo），为所有用户安装请加 --system" \
+        "do not run this with sudo: run it as yourself (it calls sudo when needed), or add --system for every user"
+  fi
+  MODE=user
 fi
 if [ -n "$OFFLINE" ]; then
   [ -d "$OFFLINE" ] || die "找不到离线安装包目录 $OFFLINE" "offline folder $OFFLINE not found"

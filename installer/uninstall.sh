@@ -42,9 +42,7 @@ done
 say() { case "$UI_LANG" in en*) printf '%s\n' "$2" ;; *) printf '%s\n' "$1" ;; esac; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
-if [ -z "$MODE" ]; then
-  if [ "$(id -u)" = 0 ]; then MODE=system; else MODE=user; fi
-fi
+MODE=${MODE:-user}
 XDG_DATA_HOME=${XDG_DATA_HOME:-$HOME/.local/share}
 XDG_CONFIG_HOME=${XDG_CONFIG_HOME:-$HOME/.config}
 XDG_STATE_HOME=${XDG_STATE_HOME:-$HOME/.local/state}
