@@ -167,6 +167,8 @@ def extract_bytes(
     except RecursionError as e:
         raise _attach(E.CorruptFile("structure nested too deeply"), digest, len(data)) from e
     name = PurePosixPath(display_path.replace("\\", "/").rsplit("!", 1)[-1]).name
+    # odd bytes in a name (surrogate-escaped by the OS layer) become U+FFFD, printable anywhere
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     blocks = [Block(name, BlockKind.FILENAME, origin="filename"), *parts.blocks]
     return Extraction(
         source=Source(display_path, digest, len(data), media),

@@ -4,6 +4,7 @@ decoding where the format allows (JPEG draft mode), then OCR'd page by page."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import warnings
 
@@ -21,13 +22,26 @@ _EXIF_KEEP = {
 }
 
 
+@contextlib.contextmanager
+def pixel_limit(ctx: Ctx):
+    """Pillow's decompression-bomb guard at our limit, restored afterwards (the setting is
+    process-wide and the extractor may run inside a test or a long-lived caller)."""
+    from PIL import Image
+
+    old = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = ctx.limits.max_pixels
+    try:
+        yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = old
+
+
 def open_image(data: bytes, ctx: Ctx):
     """Open with the pixel limit enforced; raises TooLarge / CorruptFile."""
     from PIL import Image
 
-    Image.MAX_IMAGE_PIXELS = ctx.limits.max_pixels
     try:
-        with warnings.catch_warnings():
+        with pixel_limit(ctx), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data))
             w, h = img.size
@@ -60,7 +74,9 @@ def frames(img, ctx: Ctx, parts: Parts):
             if img.format == "JPEG":
                 side = ctx.config.ocr.max_side
                 img.draft("RGB", (side, side))
-            with warnings.catch_warnings():
+            if img.size[0] * img.size[1] > ctx.limits.max_pixels:
+                raise TooLarge(f"image frame {i + 1} is over the pixel limit")
+            with pixel_limit(ctx), warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 frame = ImageOps.exif_transpose(img) if i == 0 else img.copy()
                 frame = frame.convert("RGB")

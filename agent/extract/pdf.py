@@ -82,17 +82,21 @@ def extract_pdf(data: bytes, ctx: Ctx) -> Parts:
             elif v:
                 parts.metadata.append((key, v))
         table_pages: list[int] = []
+        failed = 0
         for i in range(n):
             ctx.budget.check_time()
             try:
                 page = pdf[i]
             except Exception as e:
                 parts.warnings.append(f"page {i + 1}: unreadable ({e})")
+                failed += 1
                 continue
             try:
                 _page(page, i + 1, ctx, parts, pdfium_c, table_pages)
             finally:
                 page.close()
+        if failed == n:
+            raise CorruptFile("PDF unreadable: no page could be loaded")
         if table_pages:
             _tables(data, table_pages, ctx, parts)
     except ExtractionError:
