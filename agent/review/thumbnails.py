@@ -168,7 +168,7 @@ def make_thumbnail(
     tmp = out / f".{name}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fp:
-        img.save(fp, format="PNG", optimize=True)
+        img.save(fp, format="PNG", compress_level=3)
     os.replace(tmp, target)
     return target
 
