@@ -67,6 +67,9 @@ def _content_role(values: Sequence[str], surnames: frozenset[str]) -> str | None
 def _find_header(rows: Sequence[Sequence[str]], terms) -> tuple[int, dict[int, str]]:
     best_i, best_roles = -1, {}
     for i, row in enumerate(rows[:4]):
+        # A key/value form row ("姓名 | 张三 | 身份证号 | 4201…") carries values: not a header.
+        if any(find_ids(normalise_digits(c)) or MOBILE.search(normalise_digits(c)) for c in row):
+            continue
         roles = {}
         for j, cell in enumerate(row):
             r = _header_role(cell, terms)

@@ -63,8 +63,9 @@ def read_yaml(path: str | Path) -> tuple[Any, dict[Path_, int]]:
     except UnicodeDecodeError as e:
         raise ConfigError("policy file is not UTF-8", path=str(p)) from e
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # safe: (C)SafeLoader
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
