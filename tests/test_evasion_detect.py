@@ -4,6 +4,7 @@ the Scanner on real files made by the real libraries."""
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -163,3 +164,41 @@ def test_nothing_raw_in_verdict(scanner, tmp_path):
     for row in doc.tables[0][1:]:
         raw = row[1].replace(" ", "")
         assert raw not in dumped and raw[6:14] not in dumped and row[2] not in dumped
+
+
+def _tracked_docx(path: Path, inserted: str, deleted: str) -> Path:
+    """A docx whose body has a tracked insertion and a tracked deletion (raw WordprocessingML:
+    python-docx cannot write revisions)."""
+    d = Document()
+    d.add_paragraph("MARKER_INS")
+    d.add_paragraph("MARKER_DEL")
+    d.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    ins = (
+        '<w:ins w:id="901" w:author="x" w:date="2020-02-01T00:00:00Z"><w:r><w:t>'
+        + inserted
+        + "</w:t></w:r></w:ins>"
+    )
+    dele = (
+        '<w:del w:id="902" w:author="x" w:date="2020-02-01T00:00:00Z"><w:r><w:delText>'
+        + deleted
+        + "</w:delText></w:r></w:del>"
+    )
+    xml = xml.replace("<w:r><w:t>MARKER_INS</w:t></w:r>", ins)
+    xml = xml.replace("<w:r><w:t>MARKER_DEL</w:t></w:r>", dele)
+    assert "MARKER" not in xml
+    parts["word/document.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    return path
+
+
+def test_tracked_insertions_and_deletions(scanner, tmp_path):
+    p = _tracked_docx(tmp_path / "ins.docx", "关于恢复部分公交线路的通告（讨论稿）", "正文")
+    assert top(scanner.scan(p)) == "internal_material"
+    # Text deleted with track changes on is still in the file, and still leaves with it.
+    p = _tracked_docx(tmp_path / "del.docx", "正文", "秘密★1年")
+    assert top(scanner.scan(p)) == "classified"
