@@ -203,6 +203,12 @@ def _text_roster(extraction: Extraction, p: Mapping[str, Any], ctx: DetectContex
         has_name = any(_looks_name(x, surnames) for x in parts[:6]) or header is not None
         if has_name and key not in persons:
             persons[key] = line
+    with_id = sum(1 for k in persons if k.startswith("ric:"))
+    # Without a header row, names with phone numbers alone are often a contact list
+    # (联系人 lines of a notice): only a longer list of them counts as a roster.
+    phone_only_min = int(p.get("phone_only_min_rows", 5))
+    if header is None and with_id < min_rows and len(persons) < phone_only_min:
+        return []
     if len(persons) < min_rows:
         return []
     first = next(iter(persons.values()))
