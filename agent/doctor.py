@@ -365,11 +365,13 @@ def check_folders(config: Config) -> list[Check]:
         else:
             checks.append(Check("folder", OK, False, t("doctor.folder.ok", path=folder)))
     if not any(c.status == OK for c in checks):
+        # Not essential: the agent runs and picks up removable drives; there is just nothing to
+        # watch yet (a fresh account without Desktop/Downloads).
         checks.append(
             Check(
                 "folder",
-                FAIL,
-                True,
+                WARN,
+                False,
                 t("doctor.folder.none"),
                 t("doctor.fix.folders", path=config.source or default_config_path()),
             )

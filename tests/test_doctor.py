@@ -140,11 +140,13 @@ def test_data_dir_readable_by_others_fails_with_chmod_fix(cfg_path: Path) -> Non
     assert check_permissions(config).status == OK
 
 
-def test_missing_watch_folder_warns_and_no_folder_at_all_fails(tmp_path: Path) -> None:
+def test_missing_watch_folder_and_no_folder_at_all_warn(tmp_path: Path) -> None:
     cfg = write_config(tmp_path / "c.toml", data_dir=tmp_path / "d", watch=[tmp_path / "gone"])
     checks = check_folders(load_config(cfg))
     assert checks[0].status == WARN and "gone" in checks[0].detail
-    assert checks[-1].status == FAIL and checks[-1].failed
+    assert checks[0].fix == f"mkdir -p '{tmp_path / 'gone'}'"
+    assert checks[-1].status == WARN and not checks[-1].failed
+    assert "watch" in (checks[-1].fix or "")
 
 
 def test_service_states_from_registration_and_heartbeat(
