@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
                     out.write(json.dumps(verdict.to_dict(), ensure_ascii=False) + "\n")
                     out.flush()
                 elif args.format == "text":
-                    progress.close() if progress.on else None
+                    progress.close()  # clear the progress line before printing a verdict
                     out.write(text_line(verdict) + "\n")
                     out.flush()
                 progress.update(i)
