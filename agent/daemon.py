@@ -199,6 +199,11 @@ class Agent:
         self._last_mount_check = 0.0
         self._last_work = time.monotonic()
         self._worker_parked = True
+        self._needs_recovery = False
+        self._failures = 0
+        self._catchup_todo: set[str] = set()
+        self._catchup_lock = threading.Lock()
+        self._last_catchup_retry = 0.0
         self.started = now_iso()
         self.scanned = 0
         self.logged = 0
@@ -282,10 +287,9 @@ class Agent:
     def run(self) -> int:
         """Recover, catch up, then judge files until stopped."""
         assert self.queue is not None and self.watcher is not None
+        self.tidy_quarantine()
         self.recover()
-        threading.Thread(
-            target=self.catch_up, args=([f.path for f in self.watcher.folders],), daemon=True
-        ).start()
+        self._start_catch_up([f.path for f in self.watcher.folders])
         self.ready = True
         self.write_state()
         while not self._stop.is_set():
@@ -293,20 +297,34 @@ class Agent:
                 did = self.step()
             except _Stop:
                 break
+            except Exception:  # the queue itself failed (disk full, I/O error): wait, retry
+                log.exception("queue error; retrying")
+                self._failures += 1
+                self._needs_recovery = True
+                did = False
             now = time.monotonic()
             if now - self._last_heartbeat >= HEARTBEAT_S:
                 self.write_state()
             if now - self._last_mount_check >= MOUNT_CHECK_S:
                 self._check_mounts()
+            if now - self._last_catchup_retry >= MOUNT_CHECK_S:
+                self._last_catchup_retry = now
+                self._retry_catch_up()
             if did:
                 self._last_work = now
                 self._worker_parked = False
+            elif self._failures:
+                self._stop.wait(min(30.0, 1.0 * self._failures))
             elif not self._worker_parked and now - self._last_work >= WORKER_IDLE_S:
                 self._park_worker()
             if not did:
-                nd = self.queue.next_due()
+                try:
+                    nd = self.queue.next_due()
+                except Exception:
+                    nd = time.time() + 5.0
                 wait = HEARTBEAT_S if nd is None else max(0.02, nd - time.time())
-                wait = min(wait, HEARTBEAT_S, MOUNT_CHECK_S if self._watch_removable else 1e9)
+                periodic = self._watch_removable or self._catchup_todo or self.watcher.overflowed
+                wait = min(wait, HEARTBEAT_S, MOUNT_CHECK_S if periodic else 1e9)
                 if not self._worker_parked:
                     wait = min(wait, max(0.05, WORKER_IDLE_S - (now - self._last_work)))
                 self._wake.wait(wait)
@@ -333,17 +351,39 @@ class Agent:
         self._wake.set()
 
     def catch_up(self, roots: list[str]) -> int:
-        """Queue what changed in `roots` while the agent was not running (stat index, then hash)."""
+        """Queue what changed in `roots` while the agent was not running (stat index, then hash).
+
+        If the queue cannot take them (disk full), the roots are kept and walked again later."""
         assert self.queue is not None
         n = 0
-        for root in roots:
+        for i, root in enumerate(roots):
             if self._stop.is_set():
                 break
-            n += self.queue.catch_up(walk_files(root, self.filter))
+            try:
+                n += self.queue.catch_up(walk_files(root, self.filter))
+            except Exception as e:
+                log.warning("catch-up of %s failed (%s); will retry", root, e)
+                with self._catchup_lock:
+                    self._catchup_todo.update(roots[i:])
+                break
             self._wake.set()
         if n:
             log.info("catch-up queued %d files", n)
         return n
+
+    def _start_catch_up(self, roots: list[str]) -> None:
+        threading.Thread(target=self.catch_up, args=(roots,), name="catch-up", daemon=True).start()
+
+    def _retry_catch_up(self) -> None:
+        """Walk again what a failed catch-up or a dropped event burst may have missed."""
+        if self.watcher is not None and self.watcher.overflowed:
+            self.watcher.overflowed = False
+            with self._catchup_lock:
+                self._catchup_todo.update(f.path for f in self.watcher.folders)
+        with self._catchup_lock:
+            roots, self._catchup_todo = sorted(self._catchup_todo), set()
+        if roots:
+            self._start_catch_up(roots)
 
     def _check_mounts(self) -> None:
         self._last_mount_check = time.monotonic()
@@ -358,7 +398,7 @@ class Agent:
                 mp, polled=locations.is_network(mp, table), removable=True, reason="removable"
             )
             if self.watcher.add(wf):
-                threading.Thread(target=self.catch_up, args=([mp],), daemon=True).start()
+                self._start_catch_up([mp])
         for mp in set(self._mounts_seen) - set(now):
             self.watcher.remove(mp)
         self._mounts_seen = now
@@ -368,6 +408,9 @@ class Agent:
     def step(self) -> bool:
         """Judge the next due file, if any. Returns whether there was one."""
         assert self.queue is not None
+        if self._needs_recovery:
+            self.recover(backoff=min(300.0, 5.0 * self._failures))
+            self._needs_recovery = False
         item = self.queue.claim()
         if item is None:
             return False
@@ -376,8 +419,13 @@ class Agent:
         except _Stop:
             raise
         except Exception:
+            # e.g. a full disk under the log: the item stays in the queue; `recover` finishes it
+            # if its verdict did reach the log, else releases it for a later try
             log.exception("could not process a queued file; it will be retried")
-            self.queue.defer(item, min(300.0, 5.0 * item.attempts))
+            self._failures += 1
+            self._needs_recovery = True
+            return False
+        self._failures = 0
         return True
 
     def _settled(self, item: Item, st: os.stat_result) -> bool:
@@ -546,8 +594,18 @@ class Agent:
                 log.exception("alert failed")
 
     # -- crash recovery ---------------------------------------------------------------------
-    def recover(self) -> int:
-        """Finish or release what a previous run left claimed. Returns items finished."""
+    def tidy_quarantine(self) -> None:
+        from agent.actions.quarantine import tidy
+
+        try:
+            tidy(self.config)
+        except OSError as e:
+            log.warning("could not tidy the quarantine: %s", e)
+
+    def recover(self, backoff: float = 0.0) -> int:
+        """Finish or release what a previous run (or a failed step) left claimed: an item whose
+        verdict is in the log is finished without a second row; others go back to pending.
+        Returns items finished."""
         assert self.queue is not None and self.store is not None
         finished = 0
         for item in self.queue.interrupted():
@@ -560,11 +618,11 @@ class Agent:
                 ).fetchone()
                 vid = r[0] if r else None
             if vid is None:
-                self.queue.release(item)
+                self.queue.release(item, delay=backoff)
                 continue
             row = self.store.get(vid)
             if row is None:
-                self.queue.release(item)
+                self.queue.release(item, delay=backoff)
                 continue
             verdict = verdict_from_row(row)
             acts = self._actions(verdict)
@@ -578,6 +636,12 @@ class Agent:
                     same = False
                 if not same:
                     acts = tuple(a for a in acts if a != "quarantine")
+                    # moved before the crash, but not yet recorded: record it now
+                    from agent.actions.quarantine import find_quarantined
+
+                    rec = find_quarantined(self.config, item.path, row.sha256)
+                    if rec is not None:
+                        self.store.add_event(vid, "quarantine", rec.to_dict(), actor="shareguard")
             self._act(item, vid, verdict, acts)
             try:
                 st = os.lstat(item.path)

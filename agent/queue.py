@@ -239,13 +239,13 @@ class Queue:
             ).fetchall()
         return [Item(*r) for r in rows]
 
-    def release(self, item: Item) -> None:
-        """Put an interrupted item back to pending for a fresh scan."""
+    def release(self, item: Item, *, delay: float = 0.0) -> None:
+        """Put an interrupted item back to pending for a fresh scan (not before `delay` s)."""
         with self._tx():
             self.db.execute(
-                "UPDATE items SET state='pending', sha256=NULL, log_head=NULL, verdict_id=NULL"
-                " WHERE id=?",
-                (item.id,),
+                "UPDATE items SET state='pending', sha256=NULL, log_head=NULL, verdict_id=NULL,"
+                " due=? WHERE id=?",
+                (time.time() + delay, item.id),
             )
 
     def seen_matches(self, path: str, st: os.stat_result) -> bool:

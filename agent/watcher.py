@@ -144,6 +144,10 @@ class Watcher:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._flusher = threading.Thread(target=self._flush_loop, name="watch-flush", daemon=True)
+        self._retry = False  # the sink failed (e.g. disk full): paths kept, retried every second
+        # Set when paths had to be dropped (sink failing for long, or a folder moved in while it
+        # was failing): the owner should walk the folders again (catch-up) and clear it.
+        self.overflowed = False
         self.errors: list[str] = []
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -204,6 +208,9 @@ class Watcher:
     # -- events -----------------------------------------------------------------------------
     def _note(self, path: str) -> None:
         with self._lock:
+            if len(self._pending) >= MAX_PENDING and self._retry:
+                self.overflowed = True  # bounded memory while the sink is failing
+                return
             self._pending.add(path)
             full = len(self._pending) >= MAX_PENDING
         if full:
@@ -220,8 +227,10 @@ class Watcher:
         with self._lock:
             paths, self._pending = list(self._pending), set()
             dirs, self._dirs = self._dirs, []
-        if paths:
-            self._deliver(paths)
+        if paths and not self._deliver(paths):
+            if dirs:
+                self.overflowed = True
+            return
         for d in dirs:  # a folder created or moved in: its files count too
             batch: list[str] = []
             for p, _st in walk_files(d, self.filter):
@@ -232,15 +241,25 @@ class Watcher:
             if batch:
                 self._deliver(batch)
 
-    def _deliver(self, paths: list[str]) -> None:
+    def _deliver(self, paths: list[str]) -> bool:
+        """Hand paths to the sink; on failure keep them (bounded) for a retry."""
         try:
             self.sink(paths)
-        except Exception:
-            log.exception("could not queue %d paths", len(paths))
+        except Exception as e:
+            log.warning("could not queue %d paths (%s); will retry", len(paths), e)
+            with self._lock:
+                room = MAX_PENDING - len(self._pending)
+                if room < len(paths):
+                    self.overflowed = True
+                self._pending.update(paths[: max(0, room)])
+                self._retry = True
+            return False
+        self._retry = False
+        return True
 
     def _flush_loop(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait()
+            self._wake.wait(1.0 if self._retry else None)
             self._wake.clear()
             if self._stop.is_set():
                 break

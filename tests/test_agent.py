@@ -366,3 +366,46 @@ def test_removable_drive_is_picked_up_when_mounted(tmp_path: Path, setup) -> Non
         if mounted:
             subprocess.run(["umount", "-l", str(usb)], check=False)
         assert agent.stop() == 0, agent.output()
+
+
+def test_full_disk_under_the_log_loses_nothing(tmp_path: Path, setup) -> None:
+    """The data dir on a real, small tmpfs that fills up: the agent keeps running, and the files
+    that could not be logged are logged once space returns."""
+    watched, _ = setup
+    data = tmp_path / "small"
+    if not _can_mount(data):
+        pytest.skip("cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)")
+    try:
+        cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched])
+        agent = _start(tmp_path, cfg, data)
+        try:
+            first = watched / "first.txt"
+            first.write_text(roster_text(51), encoding="utf-8")
+            wait_for(lambda: _rows_for(data, first), 30)
+            filler = data / "filler"
+            with open(filler, "wb") as f:
+                try:
+                    while True:
+                        f.write(b"\0" * 65536)
+                        f.flush()
+                except OSError:
+                    pass
+            late = [watched / f"late{i}.txt" for i in range(3)]
+            for i, p in enumerate(late):
+                p.write_text(roster_text(60 + i), encoding="utf-8")
+            time.sleep(3.0)
+            assert agent.proc.poll() is None, "a full disk must not stop the agent"
+            filler.unlink()
+            for p in late:
+                wait_for(lambda p=p: _rows_for(data, p), 90)
+            time.sleep(1.0)
+            for p in late:
+                assert len(_rows_for(data, p)) == 1
+        finally:
+            assert agent.stop() == 0, agent.output()
+        r = subprocess.run(
+            [str(SHAREGUARD), "log", "verify", "--config", str(cfg)], capture_output=True, text=True
+        )
+        assert r.returncode == 0, r.stdout + r.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(data)], check=False)

@@ -71,31 +71,34 @@ def _verify(cfg: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-@pytest.mark.parametrize("seed", [11, 23, 37])
-def test_kill9_agent_during_burst_then_restart(tmp_path: Path, seed: int) -> None:
+@pytest.mark.parametrize(
+    ("seed", "when", "mode"),
+    [(11, "writing", "warn"), (23, "judging", "warn"), (37, "judging", "block")],
+)
+def test_kill9_agent_during_burst_then_restart(
+    tmp_path: Path, seed: int, when: str, mode: str
+) -> None:
     rng = random.Random(seed)
     folder = tmp_path / "WeChat Files" / "wxid_test" / "FileStorage" / "File"
     folder.mkdir(parents=True)
     data = tmp_path / "data"
-    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[folder], mode="warn")
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[folder], mode=mode)
     files = _burst_contents(seed)
-    # kill either while the burst is still landing, or once k verdicts are in the log
-    kill_while_writing = rng.random() < 0.3
-    k = rng.randrange(1, N_FILES - 1)
+    k = rng.randrange(1, N_FILES - 1)  # the seeded kill point
 
     agent = AgentProcess(cfg, log=tmp_path / "agent1.log")
     agent.wait_ready(data / "agent-state.json")
-    if kill_while_writing:
+    if when == "writing":  # while the burst is still landing
         _write_burst(folder, files, stop_at=k)
         agent.kill9()
         _write_burst(folder, files[k:])  # the rest lands while the agent is down
-    else:
+    else:  # once k verdicts are in the log
         writer = threading.Thread(target=_write_burst, args=(folder, files))
         writer.start()
         wait_for(lambda: len(log_rows(data)) >= k, 120, 0.01)
         agent.kill9()
         writer.join()
-    before = len(log_rows(data))
+    assert len(log_rows(data)) < N_FILES, "the kill came too late to test anything"
 
     agent = AgentProcess(cfg, log=tmp_path / "agent2.log")
     try:
@@ -105,10 +108,33 @@ def test_kill9_agent_during_burst_then_restart(tmp_path: Path, seed: int) -> Non
         rows = _check_exactly_once(data, folder, files)
     finally:
         assert agent.stop() == 0, agent.output()
-    assert before < N_FILES or kill_while_writing is False
     flagged = [r for r in rows if r["verdict"] == "flagged"]
     assert len(flagged) >= N_FILES // 3 * 0.9, "rosters are still recognised after the crash"
+    if mode == "block":
+        _check_nothing_lost(data, folder, files, rows)
     _verify(cfg)
+
+
+def _check_nothing_lost(data: Path, folder: Path, files, rows: list[dict]) -> None:
+    """Every file's content is at its path or (flagged) in quarantine: never lost, never both
+    half-done."""
+    qdir = data / "quarantine"
+    in_quarantine = Counter(
+        p.read_text(encoding="utf-8")
+        for p in qdir.rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    )
+    by_path = {r["path"]: r for r in rows}
+    for name, body in files:
+        p = folder / name
+        row = by_path[str(p)]
+        if row["verdict"] == "flagged":
+            assert row["action"] == "quarantine"
+            assert not p.exists(), f"{name} left in place"
+            assert in_quarantine[body] == 1, f"{name} is not in quarantine exactly once"
+        else:
+            assert p.read_text(encoding="utf-8") == body, f"{name} was touched"
+    assert not list(qdir.rglob("*.partial"))
 
 
 def test_kill9_worker_at_random_points(tmp_path: Path) -> None:

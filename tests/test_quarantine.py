@@ -128,3 +128,37 @@ def test_quarantine_refuses_missing_and_links(tmp_path: Path) -> None:
     with pytest.raises(QuarantineError):
         quarantine_verdict(_store, 1, f.with_name("gone.xlsx"), cfg)
     assert f.exists() and link.is_symlink()
+
+
+def test_tidy_and_find_after_a_crash(tmp_path: Path) -> None:
+    import json
+
+    from agent.actions.quarantine import find_quarantined, sha256_file, tidy
+
+    cfg, _store, f = _setup(tmp_path, tmp_path / "data")
+    root = cfg.quarantine_path
+    # killed while writing the first manifest
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "manifest.json.partial").write_text("{", encoding="utf-8")
+    # killed while copying across filesystems: the original is still in place
+    (root / "b").mkdir()
+    (root / "b" / "manifest.json").write_text(
+        json.dumps({"from": str(f), "name": f.name, "state": "moving"}), encoding="utf-8"
+    )
+    (root / "b" / (f.name + ".partial")).write_bytes(f.read_bytes()[:10])
+    # killed after the rename, before the manifest said so
+    other = f.with_name("已移动.docx")
+    (root / "c").mkdir()
+    moved = root / "c" / other.name
+    moved.write_bytes(b"moved content")
+    (root / "c" / "manifest.json").write_text(
+        json.dumps({"from": str(other), "name": other.name, "state": "moving"}), encoding="utf-8"
+    )
+    original = f.read_bytes()
+    assert tidy(cfg) == 2
+    assert sorted(p.name for p in root.iterdir()) == ["c"]
+    assert f.read_bytes() == original, "the original is never touched by tidy"
+    rec = find_quarantined(cfg, str(other), sha256_file(moved))
+    assert rec is not None and rec.stored == str(moved)
+    assert json.loads((root / "c" / "manifest.json").read_text())["state"] == "quarantined"
+    assert find_quarantined(cfg, str(other), "0" * 64) is None

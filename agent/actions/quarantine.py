@@ -186,6 +186,58 @@ def quarantine_verdict(store: Any, verdict_id: int, path: str | os.PathLike[str]
     return rec
 
 
+def tidy(config: Any) -> int:
+    """After a crash: drop half-written manifests and copies, and empty slots. Returns how many
+    slots were removed. Safe: a `.partial` copy exists only while the original is still in place
+    (the original is removed after the verified copy is renamed into place)."""
+    root = Path(config.quarantine_path)
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for slot in root.iterdir():
+        if not slot.is_dir() or slot.is_symlink():
+            continue
+        for f in slot.iterdir():
+            if f.name.endswith(_PARTIAL):
+                with contextlib.suppress(OSError):
+                    f.unlink()
+        kept = [f for f in slot.iterdir() if f.name != MANIFEST]
+        if not kept:
+            with contextlib.suppress(OSError):
+                (slot / MANIFEST).unlink(missing_ok=True)
+                slot.rmdir()
+                removed += 1
+    return removed
+
+
+def find_quarantined(config: Any, original: str, sha256: str | None) -> QuarantineRecord | None:
+    """The quarantined copy of `original` (with that content), from the slots' manifests; used
+    to record a quarantine that a crash interrupted before it reached the log."""
+    root = Path(config.quarantine_path)
+    if not root.is_dir():
+        return None
+    for slot in sorted(root.iterdir(), reverse=True):
+        try:
+            m = json.loads((slot / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if m.get("from") != original:
+            continue
+        stored = slot / str(m.get("name", ""))
+        if not stored.is_file():
+            continue
+        digest = sha256_file(stored)
+        if sha256 is not None and digest != sha256:
+            continue
+        if m.get("state") != "quarantined":
+            m.update(state="quarantined", sha256=digest, method=m.get("method", "unknown"))
+            _write_private(slot / MANIFEST, json.dumps(m, ensure_ascii=False).encode())
+        return QuarantineRecord(
+            original, str(stored), digest, stored.stat().st_size, str(m.get("method", "unknown"))
+        )
+    return None
+
+
 def free_name(target: Path) -> Path:
     """`target`, or `name (restored N).ext` if something already lives there."""
     if not os.path.lexists(target):
