@@ -180,3 +180,22 @@ def test_english_switch(filled, capsys):
     cfg, _, ids = filled
     code, out, _ = run(capsys, "--lang", "en", "log", "show", str(ids[0]), "--config", str(cfg))
     assert code == 0 and "Screening list" in out
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(filled, capsys):
+    cfg, _, ids = filled
+    run(
+        capsys,
+        "log",
+        "mark",
+        str(ids[0]),
+        "--status",
+        "confirmed",
+        "--note",
+        '=HYPERLINK("http://x","y")',
+        "--config",
+        str(cfg),
+    )
+    _, out, _ = run(capsys, "log", "export", "--config", str(cfg), "--category", "screening_list")
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert row["note"].startswith("'=")
