@@ -140,3 +140,22 @@ def test_without_a_notification_service_the_terminal_answer_still_comes(
     )
     assert r.returncode == 1
     assert "涉密标识文件" in r.stdout
+
+
+def test_flagged_photo_is_logged_with_a_private_thumbnail(setup, tmp_path: Path) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 40)
+    img = Image.new("RGB", (1000, 360), "white")
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(["秘密★1年", "关于做好近期重点工作的通知", "各科室：请按要求落实。"]):
+        draw.text((60, 50 + i * 90), line, font=font, fill="black")
+    photo = tmp_path / "通知.png"
+    img.save(photo)
+    r = check("--config", str(setup["cfg"]), "--no-notify", str(photo))
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "涉密标识文件" in r.stdout
+    (row,) = log_rows(setup["data"])
+    assert row["action"] == "check" and row["thumbnail"]
+    thumb = setup["data"] / "thumbnails" / row["thumbnail"]
+    assert thumb.is_file() and thumb.stat().st_mode & 0o077 == 0
