@@ -35,7 +35,7 @@ from typing import Any
 from agent import locations
 from agent.config import Config
 from agent.i18n import t
-from agent.queue import Item, Queue
+from agent.queue import Item, Queue, display_path
 from agent.store import LogRow, Store, load_install_key, make_private_dir, now_iso, value_hasher
 from agent.watcher import PathFilter, Watcher, walk_files
 from detectors.model import CategoryScore, Decision, Evidence, Verdict
@@ -442,6 +442,7 @@ class Agent:
     def process(self, item: Item) -> None:
         assert self.queue is not None and self.store is not None
         path = item.path
+        shown = display_path(path)
         try:
             st = os.lstat(path)
         except FileNotFoundError:
@@ -469,7 +470,7 @@ class Agent:
         if sha is not None:
             prev = self.store.last_verdict_for_sha256(sha)
             if prev is not None:
-                if prev.path == path:
+                if prev.path == shown:
                     self.queue.done(item, st=st, sha256=sha, verdict_id=prev.id)
                     return
                 self._judge(item, verdict_from_row(prev), st, sha, reused=True)
@@ -482,7 +483,7 @@ class Agent:
         try:
             if self._stop.is_set():
                 raise _Stop()
-            verdict = self.scanner.scan(path, display_path=path)
+            verdict = self.scanner.scan(path, display_path=shown)
         finally:
             self._in_scan = False
         self.scanned += 1
@@ -502,7 +503,7 @@ class Agent:
             return
         verdict = dataclasses.replace(
             verdict,
-            path=path,
+            path=shown,
             sha256=verdict.sha256 or sha,
             size=verdict.size if verdict.size is not None else (st.st_size if st else None),
         )
@@ -548,14 +549,15 @@ class Agent:
     ) -> None:
         assert self.queue is not None and self.store is not None
         acts = self._actions(verdict)
+        shown = display_path(item.path)
         if reused:
-            verdict = dataclasses.replace(verdict, path=item.path)
+            verdict = dataclasses.replace(verdict, path=shown)
             head = self.store.db.execute(
                 "SELECT last_id FROM chain_head WHERE name='verdicts'"
             ).fetchone()[0]
             self.queue.start_scan(item, sha, head)
         vid = self.store.append_verdict(
-            verdict, action=self._action_name(acts), mode=self.config.mode, path=item.path
+            verdict, action=self._action_name(acts), mode=self.config.mode, path=shown
         )
         self.queue.mark_logged(item, vid)
         self.logged += 1
@@ -565,7 +567,7 @@ class Agent:
             {
                 "id": vid,
                 "time": now_iso(),
-                "path": item.path,
+                "path": shown,
                 "verdict": verdict.decision.value,
                 "categories": [c.id for c in verdict.flagged_categories],
                 "action": self._action_name(acts),
@@ -589,7 +591,7 @@ class Agent:
                     )
         if ("alert" in acts or "quarantine" in acts) and self.alerter is not None:
             try:
-                self.alerter.alert(verdict, item.path, quarantined=where)
+                self.alerter.alert(verdict, display_path(item.path), quarantined=where)
             except Exception:
                 log.exception("alert failed")
 
@@ -614,7 +616,7 @@ class Agent:
                 r = self.store.db.execute(
                     "SELECT id FROM verdicts WHERE id > ? AND path = ? AND sha256 = ?"
                     " ORDER BY id LIMIT 1",
-                    (item.log_head, item.path, item.sha256),
+                    (item.log_head, display_path(item.path), item.sha256),
                 ).fetchone()
                 vid = r[0] if r else None
             if vid is None:

@@ -78,6 +78,42 @@ _COLS = "id, path, state, size, mtime_ns, inode, due, generation, attempts, sha2
 _COLS += " verdict_id"
 
 
+_RAW = "\x01b64:"  # prefix of paths that are not valid UTF-8 (odd bytes in a name)
+
+
+def encode_path(path: str) -> str:
+    """SQLite text must be UTF-8; a name with undecodable bytes (surrogate-escaped by Python)
+    is stored as base64 of its raw bytes behind a prefix no real path starts with."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        import base64
+
+        return _RAW + base64.b64encode(os.fsencode(path)).decode("ascii")
+
+
+def decode_path(value: str) -> str:
+    if value.startswith(_RAW):
+        import base64
+
+        return os.fsdecode(base64.b64decode(value[len(_RAW) :]))
+    return value
+
+
+def display_path(path: str) -> str:
+    """A printable, UTF-8-safe form of `path` for the log and alerts (odd bytes as \\xNN)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _item(r: tuple) -> Item:
+    return Item(r[0], decode_path(r[1]), *r[2:])
+
+
 def file_identity(st: os.stat_result) -> tuple[int, int, int]:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
@@ -142,7 +178,7 @@ class Queue:
                     "INSERT INTO items (path, due, enqueued) VALUES (?, ?, ?)"
                     " ON CONFLICT(path) DO UPDATE SET generation = generation + 1,"
                     " due = CASE WHEN state = 'pending' THEN max(due, excluded.due) ELSE due END",
-                    (p, due, now),
+                    (encode_path(p), due, now),
                 )
                 n += 1
         return n
@@ -164,7 +200,7 @@ class Queue:
                 " claimed_generation = generation WHERE id=?",
                 (r[0],),
             )
-        item = Item(*r)
+        item = _item(r)
         return Item(**{**item.__dict__, "state": "claimed", "attempts": item.attempts + 1})
 
     def next_due(self) -> float | None:
@@ -212,7 +248,7 @@ class Queue:
                 size, mtime, ino = file_identity(st)
                 self.db.execute(
                     "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (item.path, size, mtime, ino, sha256, verdict_id, time.time()),
+                    (encode_path(item.path), size, mtime, ino, sha256, verdict_id, time.time()),
                 )
             r = self.db.execute(
                 "SELECT generation, claimed_generation FROM items WHERE id=?", (item.id,)
@@ -237,7 +273,7 @@ class Queue:
             rows = self.db.execute(
                 f"SELECT {_COLS} FROM items WHERE state IN ('claimed', 'logged') ORDER BY id"
             ).fetchall()
-        return [Item(*r) for r in rows]
+        return [_item(r) for r in rows]
 
     def release(self, item: Item, *, delay: float = 0.0) -> None:
         """Put an interrupted item back to pending for a fresh scan (not before `delay` s)."""
@@ -252,13 +288,15 @@ class Queue:
         """Was this exact file (size, mtime, inode) already judged at this path?"""
         with self._lock:
             r = self.db.execute(
-                "SELECT size, mtime_ns, inode FROM seen WHERE path=?", (path,)
+                "SELECT size, mtime_ns, inode FROM seen WHERE path=?", (encode_path(path),)
             ).fetchone()
         return r is not None and tuple(r) == file_identity(st)
 
     def seen_sha(self, path: str) -> str | None:
         with self._lock:
-            r = self.db.execute("SELECT sha256 FROM seen WHERE path=?", (path,)).fetchone()
+            r = self.db.execute(
+                "SELECT sha256 FROM seen WHERE path=?", (encode_path(path),)
+            ).fetchone()
         return r[0] if r else None
 
     def remember(self, path: str, st: os.stat_result, sha256: str | None, verdict_id: int | None):
@@ -267,7 +305,7 @@ class Queue:
         with self._tx():
             self.db.execute(
                 "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (path, size, mtime, ino, sha256, verdict_id, time.time()),
+                (encode_path(path), size, mtime, ino, sha256, verdict_id, time.time()),
             )
 
     def catch_up(self, files: Iterable[tuple[str, os.stat_result]], batch: int = 500) -> int:
@@ -294,7 +332,7 @@ class Queue:
             rows = self.db.execute(
                 f"SELECT {_COLS} FROM items ORDER BY due, id LIMIT ?", (limit,)
             ).fetchall()
-        return [Item(*r) for r in rows]
+        return [_item(r) for r in rows]
 
 
 def count_items(path: str | os.PathLike[str]) -> int | None:

@@ -409,3 +409,38 @@ def test_full_disk_under_the_log_loses_nothing(tmp_path: Path, setup) -> None:
         assert r.returncode == 0, r.stdout + r.stderr
     finally:
         subprocess.run(["umount", "-l", str(data)], check=False)
+
+
+def test_odd_names_links_and_vanishing_files(tmp_path: Path, setup) -> None:
+    watched, data = setup
+    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched], mode="block")
+    outside = tmp_path / "secret-outside.csv"
+    outside.write_text(roster_text(71), encoding="utf-8")
+    agent = _start(tmp_path, cfg, data)
+    try:
+        odd = os.path.join(os.fsencode(watched), b"\xff\xfe" + "名单.csv".encode())
+        content = roster_text(72).encode()
+        with open(odd, "wb") as f:
+            f.write(content)
+        (watched / "loop").symlink_to(watched, target_is_directory=True)
+        (watched / "link.csv").symlink_to(outside)
+        gone = watched / "转瞬即逝.txt"
+        gone.write_text(roster_text(73), encoding="utf-8")
+        gone.unlink()
+        marker = watched / "marker.txt"
+        marker.write_text(plain_text(74), encoding="utf-8")
+        wait_for(lambda: _rows_for(data, marker), 30)
+        shown = os.fsencode(odd).decode("utf-8", "backslashreplace")
+        (row,) = wait_for(lambda: _rows_for(data, Path(shown)), 30)
+        assert row["verdict"] == "flagged" and row["action"] == "quarantine"
+        wait_for(lambda: not os.path.lexists(odd), 10)
+        time.sleep(1.0)
+        paths = {r["path"] for r in log_rows(data)}
+        assert paths == {str(marker), shown}, "links are not followed; vanished files skipped"
+        assert outside.exists() and agent.proc.poll() is None
+    finally:
+        assert agent.stop() == 0, agent.output()
+    config = load_config(cfg)
+    with Store.open(config) as store:
+        back = restore(store, row["id"], config)
+    assert os.fsencode(back) == odd and Path(back).read_bytes() == content

@@ -10,6 +10,7 @@ Each quarantined file lives in its own private folder ``<quarantine>/<id>/`` (07
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -33,20 +34,45 @@ class QuarantineError(ShareguardError):
 
 @dataclass(frozen=True)
 class QuarantineRecord:
-    original: str
+    original: str  # printable (UTF-8) form of where the file came from
     stored: str
     sha256: str
     size: int
     method: str  # rename | copy
+    original_b64: str | None = None  # the exact original path when its name has odd bytes
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "from": self.original,
             "to": self.stored,
             "sha256": self.sha256,
             "size": self.size,
             "method": self.method,
         }
+        if self.original_b64:
+            d["from_b64"] = self.original_b64
+        return d
+
+
+def _printable(path: str) -> str:
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _raw_b64(path: str) -> str | None:
+    """base64 of the path's bytes if it is not valid UTF-8 (so it can be restored exactly)."""
+    if _printable(path) == path:
+        return None
+    return base64.b64encode(os.fsencode(path)).decode("ascii")
+
+
+def _original_of(rec: dict[str, Any]) -> Path:
+    if rec.get("from_b64"):
+        return Path(os.fsdecode(base64.b64decode(rec["from_b64"])))
+    return Path(rec["from"])
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
@@ -151,16 +177,19 @@ def quarantine_record(path: str | os.PathLike[str], config: Any) -> QuarantineRe
     root = _private_dir(Path(config.quarantine_path))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     slot = _private_dir(root / f"{stamp}-{uuid.uuid4().hex[:12]}")
-    dst = slot / src.name
+    dst = slot / _printable(src.name)
     size = src.stat().st_size
-    manifest = {
-        "from": str(src),
-        "name": src.name,
+    manifest: dict[str, Any] = {
+        "from": _printable(str(src)),
+        "name": dst.name,
         "size": size,
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
         "state": "moving",
     }
-    _write_private(slot / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
+    raw = _raw_b64(str(src))
+    if raw:
+        manifest["from_b64"] = raw
+    _write_private(slot / MANIFEST, json.dumps(manifest).encode())
     try:
         method = _move(src, dst, private=True)
     except BaseException:
@@ -170,8 +199,8 @@ def quarantine_record(path: str | os.PathLike[str], config: Any) -> QuarantineRe
         raise
     sha = sha256_file(dst)
     manifest.update(state="quarantined", sha256=sha, method=method)
-    _write_private(slot / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
-    return QuarantineRecord(str(src), str(dst), sha, size, method)
+    _write_private(slot / MANIFEST, json.dumps(manifest).encode())
+    return QuarantineRecord(_printable(str(src)), str(dst), sha, size, method, raw)
 
 
 def quarantine(path: str | os.PathLike[str], config: Any) -> Path:
@@ -221,7 +250,7 @@ def find_quarantined(config: Any, original: str, sha256: str | None) -> Quaranti
             m = json.loads((slot / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if m.get("from") != original:
+        if m.get("from") != _printable(original):
             continue
         stored = slot / str(m.get("name", ""))
         if not stored.is_file():
@@ -231,9 +260,14 @@ def find_quarantined(config: Any, original: str, sha256: str | None) -> Quaranti
             continue
         if m.get("state") != "quarantined":
             m.update(state="quarantined", sha256=digest, method=m.get("method", "unknown"))
-            _write_private(slot / MANIFEST, json.dumps(m, ensure_ascii=False).encode())
+            _write_private(slot / MANIFEST, json.dumps(m).encode())
         return QuarantineRecord(
-            original, str(stored), digest, stored.stat().st_size, str(m.get("method", "unknown"))
+            _printable(original),
+            str(stored),
+            digest,
+            stored.stat().st_size,
+            str(m.get("method", "unknown")),
+            m.get("from_b64"),
         )
     return None
 
@@ -280,7 +314,7 @@ def restore(store: Any, verdict_id: int, config: Any) -> Path:
         raise QuarantineError(f"quarantined file is missing: {stored}")
     if rec.get("sha256") and sha256_file(stored) != rec["sha256"]:
         raise QuarantineError(f"quarantined file was altered: {stored}")
-    original = Path(rec["from"])
+    original = _original_of(rec)
     original.parent.mkdir(parents=True, exist_ok=True)
     target = free_name(original)
     method = _move(stored, target, private=False)
@@ -293,7 +327,12 @@ def restore(store: Any, verdict_id: int, config: Any) -> Path:
     store.add_event(
         verdict_id,
         "restore",
-        {"from": str(stored), "to": str(target), "sha256": rec.get("sha256"), "method": method},
+        {
+            "from": str(stored),
+            "to": _printable(str(target)),
+            "sha256": rec.get("sha256"),
+            "method": method,
+        },
     )
     return target
 
