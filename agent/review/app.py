@@ -81,6 +81,8 @@ class Console:
     token: str
     allowed_hosts: frozenset[str] | None  # None: do not check the Host header
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    # Cookies are per host, not per port: name it by port so two consoles do not log each out.
+    cookie: str = SESSION_COOKIE
 
     @property
     def session(self) -> str:
@@ -126,9 +128,9 @@ class Guard(BaseHTTPMiddleware):
             query = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
             url = request.url.path + ("?" + urllib.parse.urlencode(query) if query else "")
             resp = RedirectResponse(url, status_code=303)
-            resp.set_cookie(SESSION_COOKIE, c.session, httponly=True, samesite="strict", path="/")
+            resp.set_cookie(c.cookie, c.session, httponly=True, samesite="strict", path="/")
             return resp
-        cookie = request.cookies.get(SESSION_COOKIE, "")
+        cookie = request.cookies.get(c.cookie, "")
         if not hmac.compare_digest(cookie.encode(), c.session.encode()):
             return _forbidden(request, "review.denied.token")
         if request.method not in ("GET", "HEAD"):
@@ -284,6 +286,7 @@ def create_app(
         store=store or Store.open(config),
         token=token or secrets.token_urlsafe(32),
         allowed_hosts=hosts,
+        cookie=f"{SESSION_COOKIE}_{port}" if port else SESSION_COOKIE,
     )
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
