@@ -86,9 +86,10 @@ def test_cli_passes_with_skip_service_and_json_lists_every_check(cfg_path: Path)
 
 
 def test_text_output_is_chinese_by_default_and_english_on_request(cfg_path: Path) -> None:
-    zh = doctor("doctor", "--config", str(cfg_path), "--skip", "service")
+    fast = ("--skip", "service", "--skip", "ocr_sample", "--skip", "rapidocr")
+    zh = doctor("doctor", "--config", str(cfg_path), *fast)
     assert "运行环境检查" in zh.stdout and "结论" in zh.stdout
-    en = doctor("--lang", "en", "doctor", "--config", str(cfg_path), "--skip", "service")
+    en = doctor("--lang", "en", "doctor", "--config", str(cfg_path), *fast)
     assert "environment check" in en.stdout and "Result:" in en.stdout
     assert "结论" not in en.stdout
 
@@ -105,7 +106,19 @@ def test_no_tesseract_on_path_is_an_essential_failure_naming_the_fix(cfg_path: P
 def test_bad_config_is_reported_with_its_line_and_exit_2(tmp_path: Path) -> None:
     cfg = tmp_path / "bad.toml"
     cfg.write_text('mode = "warn"\nmode_typo = 3\n', encoding="utf-8")
-    r = doctor("--lang", "en", "doctor", "--config", str(cfg), "--format", "json")
+    r = doctor(
+        "--lang",
+        "en",
+        "doctor",
+        "--config",
+        str(cfg),
+        "--format",
+        "json",
+        "--skip",
+        "ocr_sample",
+        "--skip",
+        "rapidocr",
+    )
     assert r.returncode == 2
     config_check = by_id(json.loads(r.stdout), "config")[0]
     assert config_check["status"] == FAIL
