@@ -29,6 +29,11 @@ PYTHON=${PYTHON:-}
 SYSTEM_PACKAGES=1
 UI_LANG=${SHAREGUARD_LANG:-zh_CN}
 CHANGED=0
+REUSE=0  # run from an installed environment: repair the registration, keep the package
+if [ -f "$SCRIPT_DIR/install.env" ]; then
+  # shellcheck disable=SC1091
+  . "$SCRIPT_DIR/install.env"
+fi
 
 usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
@@ -74,8 +79,7 @@ if [ -n "$OFFLINE" ]; then
   [ -d "$OFFLINE" ] || die "找不到离线安装包目录 $OFFLINE" "offline folder $OFFLINE not found"
   OFFLINE=$(cd "$OFFLINE" && pwd)
 elif [ ! -f "$SRC_DIR/pyproject.toml" ]; then
-  die "$SRC_DIR 不是 shareguard 源码目录；请用 --offline DIR 指定安装包目录" \
-      "$SRC_DIR is not a shareguard checkout; use --offline DIR with a folder of wheels"
+  REUSE=1  # checked below, once the environment's place is known
 fi
 
 XDG_DATA_HOME=${XDG_DATA_HOME:-$HOME/.local/share}
@@ -98,6 +102,10 @@ fi
 PREFIX=$(mkdir -p "$PREFIX" && cd "$PREFIX" && pwd)
 VENV=$PREFIX/venv
 SHARE=$VENV/share/shareguard
+if [ "$REUSE" = 1 ] && [ ! -x "$VENV/bin/shareguard" ]; then
+  die "$SRC_DIR 不是 shareguard 源码目录；请用 --offline DIR 指定安装包目录" \
+      "$SRC_DIR is not a shareguard checkout; use --offline DIR with a folder of wheels"
+fi
 # The prefix may be the agent's data dir (the --user default): keep it private.
 [ "$MODE" = user ] && chmod 700 "$PREFIX"
 
@@ -191,7 +199,8 @@ fingerprint() { # what is being installed; unchanged fingerprint = nothing to do
   fi | sha256sum | cut -d' ' -f1
 }
 STAMP=$VENV/.shareguard-source
-FP=$(fingerprint)
+FP=$(cat "$STAMP" 2>/dev/null || true)
+[ "$REUSE" = 1 ] || FP=$(fingerprint)
 if [ ! -x "$VENV/bin/shareguard" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$FP" ]; then
   PIP=("$VENV/bin/python" -m pip --disable-pip-version-check --no-input --no-cache-dir -q)
   if [ -n "$OFFLINE" ]; then

@@ -221,6 +221,31 @@ def test_install_scan_reinstall_uninstall(tmp_path: Path, wheelhouse: Path, deps
         assert second.returncode == 0, second.stdout + second.stderr
         assert "已是最新" in second.stdout
         assert installed_view() == snap1
+        # so does `shareguard install` from the installed command (no checkout at hand: it
+        # repairs the registration and keeps the installed package)
+        again = subprocess.run(
+            [str(launcher), "install"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert "已是最新" in again.stdout
+        assert installed_view() == snap1
+        unit_or_entry = unit if unit.exists() else autostart
+        unit_or_entry.unlink()  # a lost registration is put back
+        repair = subprocess.run(
+            [str(launcher), "install", "--no-start"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert repair.returncode == 0, repair.stdout + repair.stderr
+        assert unit_or_entry.exists()
 
         # uninstall through the installed command: stops the agent, keeps log and quarantine
         un = subprocess.run(
