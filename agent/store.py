@@ -464,9 +464,11 @@ class Store:
     def purge_evidence(self, before: str) -> int:
         """Blank the evidence of rows older than `before` (ISO); the chain still verifies."""
         with self._tx():
+            # Only the evidence: `thumbnail` is part of the row hash, so blanking it would break
+            # the chain. The picture files themselves are deleted by
+            # agent.review.thumbnails.purge_orphans (rows without evidence no longer own one).
             cur = self.db.execute(
-                "UPDATE verdicts SET evidence=NULL, thumbnail=NULL"
-                " WHERE time < ? AND (evidence IS NOT NULL OR thumbnail IS NOT NULL)",
+                "UPDATE verdicts SET evidence=NULL WHERE time < ? AND evidence IS NOT NULL",
                 (before,),
             )
             n = cur.rowcount

@@ -160,3 +160,27 @@ def test_no_thumbnail_without_ocr(tmp_path: Path):
 )
 def test_has_identifier(text: str, expected: bool):
     assert has_identifier(text) is expected
+
+
+def test_retention_purge_removes_the_pictures_with_the_evidence(tmp_path: Path):
+    from agent.config import Config
+    from agent.review.thumbnails import purge_orphans, thumbnail_for
+    from agent.store import Store
+
+    config = Config(data_dir=str(tmp_path / "data"))
+    raw_id = Faker("zh_CN").ssn()
+    img, boxes, lines = _page(tmp_path, raw_id)
+    src = tmp_path / "order.png"
+    img.save(src)
+    extraction, verdict = _extraction(src, boxes, lines)
+    name = thumbnail_for(config, src, extraction, verdict)
+    assert name and (config.thumbnails_path / name).is_file()
+    with Store.open(config) as store:
+        store.append_verdict(verdict, thumbnail=name, time="2026-01-01T00:00:00.000Z")
+        (config.thumbnails_path / "left-by-a-crash.png").write_bytes(b"x")
+        assert purge_orphans(config, store) == 1  # only the unnamed file goes
+        assert (config.thumbnails_path / name).is_file()
+        store.purge_evidence("2026-06-01")
+        assert purge_orphans(config, store) == 1
+        assert not any(config.thumbnails_path.iterdir())
+        assert store.verify().ok

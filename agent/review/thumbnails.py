@@ -180,3 +180,26 @@ def thumbnail_for(config, path, extraction: Extraction | None, verdict: Verdict)
         return None
     out = make_thumbnail(path, extraction, verdict, config.thumbnails_path)
     return out.name if out else None
+
+
+def purge_orphans(config, store) -> int:
+    """Delete thumbnail files no log row owns any more: rows whose evidence retention purged
+    (`Store.purge_evidence`), or files left by a crash between rendering and logging. Returns
+    how many were removed. Call it right after retention purges evidence, so old pictures go
+    with old evidence."""
+    root = Path(config.thumbnails_path)
+    if not root.is_dir():
+        return 0
+    named = {
+        Path(name).name
+        for (name,) in store.db.execute(
+            "SELECT thumbnail FROM verdicts WHERE thumbnail IS NOT NULL AND evidence IS NOT NULL"
+        )
+    }
+    removed = 0
+    for p in root.iterdir():
+        if p.is_file() and not p.is_symlink() and p.name not in named:
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed += 1
+    return removed
