@@ -246,7 +246,7 @@ def chart(days: Iterable[tuple[str, str, int]], t: Any, *, max_days: int = 62) -
 
 def _thumbnail_file(config: Any, row: LogRow) -> Path | None:
     """The row's thumbnail, only if it is a regular file inside the thumbnails folder."""
-    if not row.thumbnail:
+    if not row.thumbnail or row.evidence is None:  # purged rows lose their picture too
         return None
     root = Path(config.thumbnails_path).resolve()
     name = PurePath(row.thumbnail)
