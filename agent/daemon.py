@@ -483,7 +483,7 @@ class Agent:
         try:
             if self._stop.is_set():
                 raise _Stop()
-            verdict = self.scanner.scan(path, display_path=shown)
+            extraction, verdict = self.scanner.scan_detailed(path, display_path=shown)
         finally:
             self._in_scan = False
         self.scanned += 1
@@ -507,7 +507,19 @@ class Agent:
             sha256=verdict.sha256 or sha,
             size=verdict.size if verdict.size is not None else (st.st_size if st else None),
         )
-        self._judge(item, verdict, st, sha)
+        self._judge(item, verdict, st, sha, thumbnail=self._thumbnail(path, extraction, verdict))
+
+    def _thumbnail(self, path: str, extraction: Any, verdict: Verdict) -> str | None:
+        """A masked thumbnail of a flagged OCR'd file for the console (before any quarantine)."""
+        if extraction is None or verdict.decision is not Decision.FLAGGED:
+            return None
+        try:
+            from agent.review.thumbnails import thumbnail_for
+
+            return thumbnail_for(self.config, path, extraction, verdict)
+        except Exception as e:
+            log.info("no thumbnail: %s", e)
+            return None
 
     def _actions(self, verdict: Verdict) -> tuple[str, ...]:
         mode = self.config.mode
@@ -546,6 +558,7 @@ class Agent:
         sha: str | None,
         *,
         reused: bool = False,
+        thumbnail: str | None = None,
     ) -> None:
         assert self.queue is not None and self.store is not None
         acts = self._actions(verdict)
@@ -557,7 +570,11 @@ class Agent:
             ).fetchone()[0]
             self.queue.start_scan(item, sha, head)
         vid = self.store.append_verdict(
-            verdict, action=self._action_name(acts), mode=self.config.mode, path=shown
+            verdict,
+            action=self._action_name(acts),
+            mode=self.config.mode,
+            path=shown,
+            thumbnail=thumbnail,
         )
         self.queue.mark_logged(item, vid)
         self.logged += 1
