@@ -248,3 +248,16 @@ def test_false_positive_becomes_a_previewed_allowlist_entry(console, tmp_path):
     data = yaml.safe_load(policy.read_text(encoding="utf-8"))
     assert data["allowlist"]["phrases"] == ["政府信息公开"]
     assert data["allowlist"]["sha256"] == ["a" * 64]
+
+
+def test_allowlist_preview_shows_the_whole_file_line_by_line(console):
+    client = console["client"]
+    rid = console["ids"][0]
+    login(client)
+    token = csrf_of(client.get(f"/item/{rid}").text)
+    client.post(f"/item/{rid}/mark", data={"status": "false_positive", "csrf": token})
+    html = client.get(f"/item/{rid}/allowlist?kind=phrase&value=公开名单").text
+    after = re.search(r'<pre id="allow-after"[^>]*>(.*?)</pre>', html, re.S).group(1)
+    lines = after.splitlines()
+    assert "allowlist:" in lines and "  phrases:" in lines
+    assert any(line.startswith("<mark>") and "公开名单" in line for line in lines)
