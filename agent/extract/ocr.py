@@ -57,8 +57,9 @@ def _vertical_share(lines: list[OcrLine]) -> float:
 
 
 def _poor(lines: list[OcrLine]) -> bool:
+    """Too little text or too unsure of it: maybe upside down, sideways or mirrored."""
     chars = sum(len(ln.text) for ln in lines)
-    return chars < 8 or _mean_conf(lines) < 0.80 or _vertical_share(lines) > 0.4
+    return chars < 8 or _mean_conf(lines) < 0.88
 
 
 def shrink(img: Image, max_side: int) -> Image:
@@ -243,29 +244,38 @@ class Ocr:
 
     def lines(self, img: Image) -> tuple[list[OcrLine], int, bool]:
         """OCR lines of `img` (upright, EXIF already applied), the rotation applied (degrees
-        counter-clockwise) and whether the image was mirrored."""
+        counter-clockwise) and whether the image was mirrored.
+
+        OSD's answer is taken as is at confidence >= 5; below that (sparse pages, Chinese text)
+        its rotation is only a candidate, kept if a second pass reads better."""
         from PIL import Image as PILImage
 
         eng = self.engine
         if isinstance(eng, TesseractEngine):
-            rot, conf = osd_rotation(img)
-            if rot and conf >= OSD_MIN_CONFIDENCE:
-                img = img.rotate(rot, expand=True)
-            else:
-                rot = 0
-            return eng.recognize(img), rot, False
-        best = eng.recognize(img)
-        rot, mirrored = 0, False
-        if _poor(best):
             r, conf = osd_rotation(img)
             if r and conf >= OSD_MIN_CONFIDENCE:
+                return eng.recognize(img.rotate(r, expand=True)), r, False
+            best = eng.recognize(img)
+            if r:
                 again = eng.recognize(img.rotate(r, expand=True))
                 if _score(again) > _score(best):
+                    return again, r, False
+            return best, 0, False
+        best = eng.recognize(img)
+        rot, mirrored = 0, False
+        sideways = _vertical_share(best) > 0.6
+        if _poor(best) or sideways:
+            r, conf = osd_rotation(img)
+            if r:
+                again = eng.recognize(img.rotate(r, expand=True))
+                # a sideways page read well still gains its layout (rows, tables) when turned
+                margin = 0.95 if sideways else 1.0
+                if conf >= OSD_MIN_CONFIDENCE or _score(again) > margin * _score(best):
                     best, rot = again, r
-            if _poor(best) and sum(len(ln.text) for ln in best) >= 4:
+            if _poor(best) and not sideways and sum(len(ln.text) for ln in best) >= 4:
                 flipped = img.transpose(PILImage.Transpose.FLIP_LEFT_RIGHT)
                 again = eng.recognize(flipped)
-                if _score(again) > 1.5 * _score(best):
+                if _score(again) > 1.3 * _score(best):
                     best, rot, mirrored = again, 0, True
         return best, rot, mirrored
 
@@ -319,13 +329,14 @@ def _reading_order(lines: list[OcrLine]) -> list[OcrLine]:
 
 
 def ocr_tables(lines: list[OcrLine]) -> list[tuple[tuple[str, ...], ...]]:
-    """Runs of >= 2 consecutive rows with >= 3 boxes each become a table; columns are anchored
+    """Runs of >= 2 consecutive rows, starting at a row of >= 3 boxes and going on while rows
+    have >= 2, become a table; columns are anchored
     on the row with the most boxes and each box goes to the nearest anchor."""
     rows = _rows(lines)
     tables = []
     run: list[list[OcrLine]] = []
     for row in [*rows, []]:
-        if len(row) >= 3:
+        if len(row) >= 3 or (run and len(row) >= 2):
             run.append(row)
             continue
         if len(run) >= 2:
