@@ -240,12 +240,22 @@ def check_rapidocr(config: Config) -> Check:
     return Check("rapidocr", OK, essential, t("doctor.rapidocr.ok"))
 
 
-async def _notification_server(timeout: float) -> tuple[str, str]:
+def session_bus_address() -> str | None:
+    """The session bus: $DBUS_SESSION_BUS_ADDRESS, else the systemd-style $XDG_RUNTIME_DIR/bus."""
+    env = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    if env:
+        return env
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or f"/run/user/{os.getuid()}"
+    bus = Path(runtime) / "bus"
+    return f"unix:path={bus}" if bus.exists() else None
+
+
+async def _notification_server(address: str, timeout: float) -> tuple[str, str]:
     """('owned', server name) / ('activatable', '') / ('absent', '') on the session bus."""
     from dbus_fast import Message, MessageType
     from dbus_fast.aio import MessageBus
 
-    bus = await asyncio.wait_for(MessageBus().connect(), timeout)
+    bus = await asyncio.wait_for(MessageBus(bus_address=address).connect(), timeout)
     try:
 
         async def call(dest: str, path: str, iface: str, member: str, sig: str = "", body=()):
@@ -290,15 +300,13 @@ def check_notifications(config: Config, timeout: float = 3.0) -> Check:
         return Check("notifications", SKIP, False, t("doctor.notify.disabled"))
     if sys.platform != "linux":
         return Check("notifications", SKIP, False, t("doctor.notify.platform"))
-    if (
-        not os.environ.get("DBUS_SESSION_BUS_ADDRESS")
-        and not Path(f"/run/user/{os.getuid()}/bus").exists()
-    ):
+    address = session_bus_address()
+    if address is None:
         return Check(
             "notifications", WARN, False, t("doctor.notify.no_bus"), t("doctor.fix.notify")
         )
     try:
-        state, server = asyncio.run(_notification_server(timeout))
+        state, server = asyncio.run(_notification_server(address, timeout))
     except Exception as e:
         return Check(
             "notifications",

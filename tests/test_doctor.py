@@ -223,3 +223,34 @@ def test_report_fails_only_on_essential_checks(
     monkeypatch.setattr(i18n, "_language", "en")
     text = render_text(report)
     assert text.splitlines()[0] == "shareguard environment check"
+
+
+def test_notification_service_found_through_the_runtime_dir_socket(
+    cfg_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Services on systemd desktops may lack DBUS_SESSION_BUS_ADDRESS: $XDG_RUNTIME_DIR/bus."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    address = f"unix:path={runtime / 'bus'}"
+    daemon = subprocess.Popen(
+        [
+            "dbus-daemon",
+            "--session",
+            "--nofork",
+            "--nopidfile",
+            f"--address={address}",
+            "--print-address=1",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert daemon.stdout is not None and daemon.stdout.readline().strip()
+        monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+        with NotificationServer(address, tmp_path / "got.jsonl"):
+            check = check_notifications(load_config(cfg_path))
+        assert check.status == OK, check.detail
+    finally:
+        daemon.terminate()
+        daemon.wait(10)
