@@ -237,6 +237,11 @@ mkdir -p "\$log_dir" && chmod 700 "\$log_dir"
 if [ -f "\$log_dir/agent.log" ] && [ "\$(wc -c <"\$log_dir/agent.log")" -gt 10000000 ]; then
   mv -f "\$log_dir/agent.log" "\$log_dir/agent.log.1"
 fi
+# desktop-notifier finds the session bus only through DBUS_SESSION_BUS_ADDRESS
+runtime="\${XDG_RUNTIME_DIR:-/run/user/\$(id -u)}"
+if [ -z "\${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ -S "\$runtime/bus" ]; then
+  export DBUS_SESSION_BUS_ADDRESS="unix:path=\$runtime/bus"
+fi
 exec "$VENV/bin/shareguard" run >>"\$log_dir/agent.log" 2>&1
 EOF
 

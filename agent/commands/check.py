@@ -12,6 +12,7 @@ import argparse
 import dataclasses
 import inspect
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -120,8 +121,13 @@ def scan_one(scanner: Any, path: Path, shown: str) -> tuple[Any, Any]:
 def notify(results: list[tuple[str, Any]], config: Any) -> None:
     """One desktop notification per flagged or unreadable file, one for all the clean ones."""
     from agent.actions.alert import Alerter, _advice
+    from agent.doctor import session_bus_address
     from detectors.model import Decision
 
+    if sys.platform == "linux" and not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        address = session_bus_address()  # desktop-notifier does not look in $XDG_RUNTIME_DIR
+        if address:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
     alerter = Alerter(config)
     if not alerter.available:
         alerter.close()
