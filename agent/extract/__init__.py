@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["Extractor", "extract_bytes", "extract_in_process", "read_file", "sniff", "sniff_bytes"]
 log = logging.getLogger(__name__)
 MB = 1024 * 1024
+UNMAPPED = "reader error: "  # prefix of CorruptFile reasons from unexpected library errors
 _loaded = False
 
 
@@ -166,6 +167,10 @@ def extract_bytes(
         raise _attach(E.TooLarge("file too large for the memory limit"), digest, len(data)) from e
     except RecursionError as e:
         raise _attach(E.CorruptFile("structure nested too deeply"), digest, len(data)) from e
+    except Exception as e:  # a library error no extractor mapped: still just a broken file
+        log.debug("unmapped reader error on %s", display_path, exc_info=True)
+        err = E.CorruptFile(f"{UNMAPPED}{type(e).__name__}: {e}")
+        raise _attach(err, digest, len(data)) from e
     name = PurePosixPath(display_path.replace("\\", "/").rsplit("!", 1)[-1]).name
     # odd bytes in a name (surrogate-escaped by the OS layer) become U+FFFD, printable anywhere
     name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -161,7 +162,14 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: Ctx) -> bytes:
                 b.check_time()
     except ExtractionError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        zlib.error,
+    ) as e:
         raise CorruptFile(f"zip member {info.filename!r} unreadable: {e}") from e
     except NotImplementedError as e:  # unsupported compression method
         raise CorruptFile(f"zip member {info.filename!r}: {e}") from e

@@ -49,8 +49,8 @@ def open_image(data: bytes, ctx: Ctx):
         raise TooLarge(f"image dimensions over the pixel limit: {e}") from e
     except Image.UnidentifiedImageError as e:
         raise CorruptFile(f"not a readable image: {e}") from e
-    except (OSError, ValueError, SyntaxError, EOFError) as e:
-        raise CorruptFile(f"image unreadable: {e}") from e
+    except (OSError, ValueError, SyntaxError, EOFError, TypeError, KeyError, IndexError) as e:
+        raise CorruptFile(f"image unreadable: {type(e).__name__}: {e}") from e
     if w * h > ctx.limits.max_pixels:
         raise TooLarge(f"image is {w}x{h} pixels (limit {ctx.limits.max_pixels})")
     if w <= 0 or h <= 0:
@@ -62,7 +62,12 @@ def frames(img, ctx: Ctx, parts: Parts):
     """Yield (page number, upright RGB frame) for each frame, within the OCR page budget."""
     from PIL import Image, ImageOps
 
-    n = getattr(img, "n_frames", 1) or 1
+    try:
+        n = getattr(img, "n_frames", 1) or 1
+    except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError, KeyError) as e:
+        raise CorruptFile(f"image frames unreadable: {type(e).__name__}: {e}") from e
+    if n > ctx.limits.max_pages:
+        raise TooLarge(f"image has {n} frames (limit {ctx.limits.max_pages})")
     parts.pages = n
     for i in range(n):
         if ctx.budget.ocr_pages >= ctx.budget.max_ocr_pages:
@@ -84,7 +89,7 @@ def frames(img, ctx: Ctx, parts: Parts):
             raise TooLarge(f"image frame over the pixel limit: {e}") from e
         except MemoryError as e:
             raise TooLarge("image too large to decode within the memory limit") from e
-        except (OSError, ValueError, SyntaxError, EOFError, IndexError) as e:
+        except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError, KeyError) as e:
             if i == 0:
                 raise CorruptFile(f"image unreadable: {e}") from e
             parts.warnings.append(f"frame {i + 1}: unreadable ({e})")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
+import zlib
 
 from agent.errors import CorruptFile, EncryptedFile, ExtractionError
 from agent.extract import media as mt
@@ -49,8 +51,19 @@ def extract_xlsx(data: bytes, ctx: Ctx) -> Parts:
     names = set(zf.namelist())
     for info in zf.infolist():
         if info.filename.endswith((".xml", ".rels", ".vml")):
-            with zf.open(info) as f:
-                check_xml(f.read(65536), info.filename)
+            try:
+                with zf.open(info) as f:
+                    head = f.read(65536)
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                ValueError,
+                RuntimeError,
+                zlib.error,
+            ) as e:
+                raise CorruptFile(f"{info.filename}: {e}") from e
+            check_xml(head, info.filename)
     parts = Parts()
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
