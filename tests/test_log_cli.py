@@ -199,3 +199,24 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(filled, capsys):
     _, out, _ = run(capsys, "log", "export", "--config", str(cfg), "--category", "screening_list")
     (row,) = list(csv.DictReader(io.StringIO(out)))
     assert row["note"].startswith("'=")
+
+
+def test_folder_filter_matches_the_folder_and_below_only(config_file, capsys):
+    from detectors.model import CategoryScore, Decision, Verdict
+
+    paths = [
+        "/home/u/Desktop",
+        "/home/u/Desktop/名单.xlsx",
+        "/home/u/Desktop/sub/病历.pdf",
+        "/home/u/Desktop2/x.docx",
+        "/home/u/Desktop0/y.docx",
+        "C:\\Users\\li\\Desktop\\交办单.docx",
+    ]
+    cats = (CategoryScore("screening_list", 0.9, 0.6),)
+    with Store.open(load_config(config_file)) as store:
+        ids = [store.append_verdict(Verdict(p, Decision.FLAGGED, cats)) for p in paths]
+    base = ("log", "list", "--config", str(config_file), "--format", "jsonl")
+    _, out, _ = run(capsys, *base, "--folder", "/home/u/Desktop/")
+    assert sorted(r["id"] for r in jsonl(out)) == ids[:3]
+    _, out, _ = run(capsys, *base, "--folder", "C:\\Users\\li")
+    assert [r["id"] for r in jsonl(out)] == [ids[5]]
