@@ -431,13 +431,22 @@ class Agent:
     def _settled(self, item: Item, st: os.stat_result) -> bool:
         if item.size is not None and (item.size, item.mtime_ns) != (st.st_size, st.st_mtime_ns):
             return False  # changed since we last looked
-        writer = has_writer(item.path)
+        # a lease only sees local writers: on a network share another machine may be writing
+        writer = None if self._on_network(item.path) else has_writer(item.path)
         if writer:
             return False
         if writer is False:
             return True  # nobody has it open for writing: complete
         # no writer information (network share, other platform): rely on a quiet period
         return time.time() - st.st_mtime >= self.settle and item.size is not None
+
+    def _on_network(self, path: str) -> bool:
+        if self.watcher is None:
+            return False
+        return any(
+            f.polled and (path == f.path or path.startswith(f.path.rstrip("/") + "/"))
+            for f in self.watcher.folders
+        )
 
     def process(self, item: Item) -> None:
         assert self.queue is not None and self.store is not None

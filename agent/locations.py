@@ -238,7 +238,8 @@ def _nested(path: str, others: Iterable[str]) -> bool:
 
 def watch_folders(config: object, *, include_removable: bool = True) -> list[WatchFolder]:
     """The folders the agent watches: configured ones plus (if enabled) the defaults and the
-    removable drives now mounted; nested duplicates removed; network mounts marked for polling."""
+    removable drives now mounted; nested duplicates removed; network mounts marked for polling
+    (and folders named in SHAREGUARD_POLL_FOLDERS, for mounts this cannot recognise)."""
     opts = getattr(config, "watch_options", None)
     use_defaults = getattr(opts, "use_defaults", True)
     entries: list[tuple[str, str]] = []
@@ -251,6 +252,11 @@ def watch_folders(config: object, *, include_removable: bool = True) -> list[Wat
         if include_removable:
             entries += [(p, "removable") for p in removable_mounts()]
     table = mounts()
+    forced = {
+        os.path.realpath(p)
+        for p in os.environ.get("SHAREGUARD_POLL_FOLDERS", "").split(os.pathsep)
+        if p
+    }
     paths = [p for p, _ in entries]
     out: list[WatchFolder] = []
     done: set[str] = set()
@@ -260,6 +266,11 @@ def watch_folders(config: object, *, include_removable: bool = True) -> list[Wat
             continue
         done.add(rp)
         out.append(
-            WatchFolder(p, polled=is_network(p, table), removable=why == "removable", reason=why)
+            WatchFolder(
+                p,
+                polled=rp in forced or is_network(p, table),
+                removable=why == "removable",
+                reason=why,
+            )
         )
     return out

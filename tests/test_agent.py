@@ -474,3 +474,36 @@ def test_flagged_photo_gets_a_masked_thumbnail(tmp_path: Path, setup) -> None:
         assert (thumbs[0].stat().st_mode & 0o777) == 0o600
     finally:
         assert agent.stop() == 0, agent.output()
+
+
+def test_polled_share_waits_for_a_quiet_period(tmp_path: Path, setup) -> None:
+    """A folder watched by polling (as network shares are): no native events and no lease, so a
+    file is judged only after size and mtime stayed unchanged for settle_seconds."""
+    watched, data = setup
+    cfg = write_config(
+        tmp_path / "c.toml",
+        data_dir=data,
+        watch=[watched],
+        extra=(
+            "[watch_options]\nsettle_seconds = 1.5\npoll_interval_s = 0.3\nuse_defaults = false\n"
+        ),
+    )
+    agent = _start(tmp_path, cfg, data, {"SHAREGUARD_POLL_FOLDERS": str(watched)})
+    try:
+        st = json.loads((data / "agent-state.json").read_text(encoding="utf-8"))
+        assert st["folders"][0]["polled"] is True
+        target = watched / "共享名单.csv"
+        full = roster_text(91, rows=40).encode()
+        step = len(full) // 8 + 1
+        with open(target, "wb") as f:
+            for i in range(0, len(full), step):  # another machine copying slowly
+                f.write(full[i : i + step])
+                f.flush()
+                time.sleep(0.4)
+            assert not _rows_for(data, target), "judged before the copy finished"
+        (row,) = wait_for(lambda: _rows_for(data, target), 30)
+        assert row["sha256"] == sha(full) and row["verdict"] == "flagged"
+        time.sleep(1.0)
+        assert len(_rows_for(data, target)) == 1
+    finally:
+        assert agent.stop() == 0, agent.output()
