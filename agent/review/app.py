@@ -16,10 +16,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import html
+import io
 import json
 import secrets
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -36,15 +37,16 @@ from starlette.responses import (
     PlainTextResponse,
     RedirectResponse,
     Response,
+    StreamingResponse,
 )
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from agent import i18n
 from agent.review import allowlist
-from agent.review.export import export_text, scrub, scrub_evidence
+from agent.review.export import csv_values, row_record, scrub, scrub_evidence
 from agent.review.filters import VERDICTS, build_filter
-from agent.store import TRIAGE_STATUSES, LogFilter, LogRow, Store
+from agent.store import TRIAGE_STATUSES, LogFilter, LogRow, Store, load_install_key
 
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 50
@@ -267,6 +269,38 @@ def _thumbnail_file(config: Any, row: LogRow) -> Path | None:
     if not p.is_relative_to(root) or not p.is_file():
         return None
     return p
+
+
+def _export_chunks(console: Console, f: LogFilter, fmt: str) -> Iterator[bytes]:
+    """The export, streamed in chunks from a connection of its own (Starlette runs this
+    generator in a worker thread; the pages keep using theirs)."""
+    import csv
+
+    from agent.review.export import EXPORT_FIELDS
+
+    store = Store(console.store.path, load_install_key(console.config.key_path))
+    try:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        if fmt == "csv":
+            writer.writerow(EXPORT_FIELDS)
+        first = True
+        for i, row in enumerate(store.iter_rows(f)):
+            if fmt == "csv":
+                writer.writerow(csv_values(row))
+            else:
+                buf.write(json.dumps(row_record(row), ensure_ascii=False) + "\n")
+            if i % 500 == 499:
+                yield (_BOM if first and fmt == "csv" else b"") + buf.getvalue().encode()
+                first = False
+                buf.seek(0)
+                buf.truncate()
+        yield (_BOM if first and fmt == "csv" else b"") + buf.getvalue().encode()
+    finally:
+        store.close()
+
+
+_BOM = "\ufeff".encode()  # Excel on Chinese Windows reads a CSV as GBK without it
 
 
 # -- the app ------------------------------------------------------------------------------
@@ -557,16 +591,10 @@ def create_app(
             f = _filter(params)
         except ValueError as e:
             return PlainTextResponse(str(e), status_code=400)
-        body = export_text(console.store.iter_rows(f), fmt)
-        if fmt == "csv":
-            data = body.encode("utf-8-sig")
-            media = "text/csv; charset=utf-8"
-        else:
-            data = body.encode("utf-8")
-            media = "application/x-ndjson; charset=utf-8"
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
         name = f"shareguard-log.{fmt}"
-        return Response(
-            data,
+        return StreamingResponse(
+            _export_chunks(console, f, fmt),
             media_type=media,
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
