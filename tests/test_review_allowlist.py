@@ -75,6 +75,8 @@ def test_new_file_is_created_private(tmp_path: Path):
         Entry("folder", "C:\\"),
         Entry("phrase", "两行\n文字"),
         Entry("colour", "red"),
+        Entry("folder", "."),
+        Entry("folder", "Desktop/公开"),
     ],
 )
 def test_bad_entries_are_refused_before_anything_is_written(tmp_path: Path, entry: Entry):
@@ -98,3 +100,18 @@ def test_duplicate_and_stale_preview_are_refused(tmp_path: Path):
 def test_flow_style_allowlist_is_rewritten_correctly():
     text = merge('allowlist: {sha256: [], phrases: ["ab"]}\n', Entry("phrase", "政府信息公开"))
     assert yaml.safe_load(text)["allowlist"]["phrases"] == ["ab", "政府信息公开"]
+
+
+@pytest.mark.parametrize(
+    "path,folder",
+    [
+        ("/home/li/Desktop/名单.xlsx", "/home/li/Desktop"),
+        ("C:\\Users\\li\\Desktop\\名单.xlsx", "C:\\Users\\li\\Desktop"),
+        ("/srv/收件/附件.zip!内层/名单.xlsx", "/srv/收件"),
+    ],
+)
+def test_folder_entries_come_from_the_logged_path_with_its_own_separators(path, folder):
+    from agent.review.app import parent_folder
+
+    assert parent_folder(path) == folder
+    Entry("folder", folder).validate()

@@ -57,6 +57,8 @@ class Entry:
             raise ValueError("phrase too short: it would clear almost every file")
         if self.kind == "folder" and (v in ("/", "\\") or re.fullmatch(r"[A-Za-z]:\\?", v)):
             raise ValueError("refusing to allowlist a whole drive")
+        if self.kind == "folder" and not re.match(r"(/|\\\\|[A-Za-z]:\\)", v):
+            raise ValueError("the folder must be an absolute path")
 
 
 def policy_file(config: Any) -> Path:

@@ -255,6 +255,14 @@ def chart(days: Iterable[tuple[str, str, int]], t: Any, *, max_days: int = 62) -
     }
 
 
+def parent_folder(path: str) -> str:
+    """The folder a logged file was in, keeping its own separators (Windows paths too); for an
+    archive member ("outer.zip!inner/x.docx") the archive's folder."""
+    outer = path.split("!", 1)[0]
+    i = max(outer.rfind("/"), outer.rfind("\\"))
+    return outer[:i] if i > 0 else outer[: i + 1] or outer
+
+
 def _thumbnail_file(config: Any, row: LogRow) -> Path | None:
     """The row's thumbnail, only if it is a regular file inside the thumbnails folder."""
     if not row.thumbnail or row.evidence is None:  # purged rows lose their picture too
@@ -489,7 +497,7 @@ def create_app(
             events=events,
             statuses=TRIAGE_STATUSES,
             has_thumbnail=_thumbnail_file(console.config, row) is not None,
-            folder=scrub(str(PurePath(row.path.replace("\\", "/")).parent)),
+            folder=scrub(parent_folder(row.path)),
             policy_path=str(allowlist.policy_file(console.config)),
         )
 
@@ -512,7 +520,7 @@ def create_app(
         if kind == "sha256":
             value = row.sha256 or ""
         elif kind == "folder" and not value:
-            value = str(PurePath(row.path).parent)
+            value = parent_folder(row.path)
         return allowlist.Entry(
             kind=kind,
             value=value,
