@@ -56,7 +56,9 @@ def text_line(verdict: Any) -> str:
 
     path = verdict.path
     if verdict.decision == Decision.UNREADABLE:
-        return t("scan.line.unreadable", path=path, reason=verdict.error or verdict.error_kind)
+        reason = (verdict.error or verdict.error_kind or "").strip().splitlines()
+        first = reason[0][:200] if reason else ""
+        return t("scan.line.unreadable", path=path, reason=first)
     flagged = verdict.flagged_categories
     if not flagged:
         if verdict.allowlisted:
