@@ -5,9 +5,10 @@ Unicode map) or covers only part of the page (a photo pasted into a PDF)."""
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
-import unicodedata
+import re
 
 from agent.errors import CorruptFile, EncryptedFile, ExtractionError, TooLarge
 from agent.extract import media as mt
@@ -33,17 +34,37 @@ _META_KEYS = {
 }
 
 
+_BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_SPACE = re.compile(r"\s+")
+
+
 def _bad_share(text: str) -> float:
-    """Share of characters no font with a Unicode map would produce."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 0.0
-    bad = 0
-    for c in chars:
-        cat = unicodedata.category(c)
-        if c == "\ufffd" or cat in ("Co", "Cn", "Cc", "Cs"):
-            bad += 1
-    return bad / len(chars)
+    """Share of characters no font with a Unicode map would produce (replacement, private
+    use, control characters)."""
+    n = len(_SPACE.sub("", text))
+    return len(_BAD.findall(text)) / n if n else 0.0
+
+
+def _objects(page, pdfium_c) -> tuple[float, int]:
+    """(share of the page covered by images, number of path objects), top-level objects only,
+    through the raw API: the object wrappers cost more than reading the text."""
+    raw = page.raw
+    w, h = page.get_size()
+    area = max(1.0, w * h)
+    image_share, paths = 0.0, 0
+    get_obj, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    PATH, IMAGE = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = tuple(ctypes.byref(v) for v in (left, bottom, right, top))
+    for i in range(min(pdfium_c.FPDFPage_CountObjects(raw), 20000)):
+        obj = get_obj(raw, i)
+        kind = get_type(obj)
+        if kind == PATH:
+            paths += 1
+        elif kind == IMAGE and pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+            box = (right.value - left.value) * (top.value - bottom.value)
+            image_share += max(0.0, box) / area
+    return image_share, paths
 
 
 def open_pdf(data: bytes):
@@ -112,28 +133,15 @@ def extract_pdf(data: bytes, ctx: Ctx) -> Parts:
 
 def _page(page, no: int, ctx: Ctx, parts: Parts, pdfium_c, table_pages: list[int]) -> None:
     w, h = page.get_size()
-    area = max(1.0, w * h)
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range() if textpage.count_chars() > 0 else ""
     finally:
         textpage.close()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    usable = sum(1 for c in text if not c.isspace())
+    usable = len(_SPACE.sub("", text))
     bad = _bad_share(text)
-    image_share = 0.0
-    paths = 0
-    for obj in page.get_objects(max_depth=4):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            try:
-                x0, y0, x1, y1 = obj.get_bounds()
-                image_share += max(0.0, (x1 - x0) * (y1 - y0)) / area
-            except Exception:
-                pass
-        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-            paths += 1
-        if paths > 10000:
-            break
+    image_share, paths = _objects(page, pdfium_c)
     reason = None
     if bad > BAD_SHARE:
         reason = "no Unicode map"

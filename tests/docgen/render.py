@@ -20,7 +20,7 @@ Formats (`fmt`):
 | `jpeg` / `webp` / `bmp` | the clean page in that image format |
 | `photo` | phone photo of the page: keystone, ±4°, light falloff/shadow, blur, noise, q60 |
 | `photo-shadow` | `photo` with a strong diagonal shadow |
-| `screenshot` | desktop screenshot: the page in an app window on a 1920x1080 screen, PNG |
+| `screenshot` | desktop screenshot: the whole page in a viewer window, 2560x1440, PNG |
 | `phone-screenshot` | phone screenshot: 1080x2340, status bar, page scaled to width, PNG |
 | `rot90` / `rot180` / `rot270` | the clean page rotated (pixels), PNG |
 | `exif-rot` | JPEG whose pixels are rotated 90° with EXIF Orientation=6 telling viewers to fix it |
@@ -386,20 +386,21 @@ def _perspective_coeffs(src, dst):
 
 
 def _desk_screenshot(page, rng: random.Random):
-    """A 1920x1080 desktop: taskbar, a document viewer window showing the page top at ~100%."""
+    """A 2560x1440 desktop: taskbar, a document viewer window showing the whole page
+    ("fit page"), so every line of the page is on screen (about 18 px per character)."""
     from PIL import Image, ImageDraw
 
-    screen = Image.new("RGB", (1920, 1080), (40, 70, 120))
+    W, H = 2560, 1440
+    screen = Image.new("RGB", (W, H), (40, 70, 120))
     d = ImageDraw.Draw(screen)
-    d.rectangle((0, 1040, 1920, 1080), fill=(30, 30, 30))  # taskbar
-    win = (160, 40, 1760, 1030)
+    d.rectangle((0, H - 48, W, H), fill=(30, 30, 30))  # taskbar
+    win = (200, 30, W - 200, H - 60)
     d.rectangle(win, fill=(235, 235, 235))
     d.rectangle((win[0], win[1], win[2], win[1] + 60), fill=(245, 245, 245))  # toolbar
-    # page at ~96 dpi-equivalent zoom: fit page width to 1000 px
-    scale = 1000 / page.width
-    shown = page.resize((1000, int(page.height * scale)), Image.LANCZOS)
-    visible = shown.crop((0, 0, 1000, win[3] - win[1] - 80))
-    screen.paste(visible, ((1920 - 1000) // 2, win[1] + 70))
+    avail = win[3] - win[1] - 80
+    scale = avail / page.height
+    shown = page.resize((int(page.width * scale), avail), Image.LANCZOS)
+    screen.paste(shown, ((W - shown.width) // 2, win[1] + 70))
     return screen
 
 
