@@ -26,7 +26,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from agent_helpers import AgentProcess, write_config  # noqa: E402
+from agent_helpers import AgentProcess, extraction_workers, write_config  # noqa: E402
 from faker import Faker  # noqa: E402
 
 
@@ -126,6 +126,12 @@ def main() -> int:
     ap.add_argument("--burst", type=int, default=1000)
     ap.add_argument("--idle-seconds", type=float, default=60.0)
     ap.add_argument("--settle", type=float, default=1.0, help="watch_options.settle_seconds")
+    ap.add_argument(
+        "--worker-idle",
+        type=float,
+        default=30.0,
+        help="SHAREGUARD_WORKER_IDLE_S for the agent (the product default is 120)",
+    )
     ap.add_argument("--json", metavar="FILE")
     args = ap.parse_args()
     if args.quick:
@@ -145,7 +151,11 @@ def main() -> int:
             tmp_path / "config.toml", data_dir=data, watch=[watched], settle=args.settle
         )
         db = data / "log.sqlite3"
-        agent = AgentProcess(cfg, log=tmp_path / "agent.log")
+        agent = AgentProcess(
+            cfg,
+            log=tmp_path / "agent.log",
+            env={"SHAREGUARD_WORKER_IDLE_S": str(args.worker_idle)},
+        )
         try:
             t_start = time.perf_counter()
             agent.wait_ready(data / "agent-state.json", timeout=120)
@@ -222,9 +232,17 @@ def main() -> int:
             print(f"burst: {results['burst']}", flush=True)
 
             time.sleep(3.0)
+            busy = measure_idle(agent.pid, min(10.0, args.idle_seconds))
+            results["idle_after_work_worker_up"] = busy
+            print(f"idle after work, worker still up: {busy}", flush=True)
+            t0 = time.perf_counter()
+            while extraction_workers(agent.pid) and (
+                time.perf_counter() - t0 < args.worker_idle + 60
+            ):
+                time.sleep(1.0)
             idle = measure_idle(agent.pid, args.idle_seconds)
-            results["idle_after_work"] = idle
-            print(f"idle after work: {idle}", flush=True)
+            results["idle_after_worker_parked"] = idle
+            print(f"idle after the worker was parked: {idle}", flush=True)
         finally:
             rc = agent.stop()
             results["exit_code"] = rc

@@ -507,3 +507,33 @@ def test_polled_share_waits_for_a_quiet_period(tmp_path: Path, setup) -> None:
         assert len(_rows_for(data, target)) == 1
     finally:
         assert agent.stop() == 0, agent.output()
+
+
+def test_encrypted_file_alerts_when_configured(tmp_path: Path, setup, desktop) -> None:
+    """An encrypted file leaving is itself a risk: with alert_on_encrypted it is announced."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    watched, data = setup
+    address, server = desktop
+    cfg = write_config(
+        tmp_path / "c.toml",
+        data_dir=data,
+        watch=[watched],
+        extra="[alert]\nalert_on_encrypted = true\n",
+    )
+    staging = tmp_path / "加密名单.pdf"
+    c = canvas.Canvas(str(staging), encrypt=pdfencrypt.StandardEncryption("pw", canPrint=0))
+    c.drawString(100, 750, "name list")
+    c.save()
+    agent = _start(tmp_path, cfg, data, {"DBUS_SESSION_BUS_ADDRESS": address})
+    try:
+        target = watched / staging.name
+        os.rename(staging, target)
+        (row,) = wait_for(lambda: _rows_for(data, target), 60)
+        assert row["verdict"] == "unreadable" and row["error_kind"] == "encrypted"
+        assert row["action"] == "alert"
+        (n,) = wait_for(server.received, 20)
+        assert "加密" in n["summary"] and "加密名单.pdf" in n["body"]
+    finally:
+        assert agent.stop() == 0, agent.output()
