@@ -134,8 +134,9 @@ def block_lines(extraction: Extraction) -> list[Line]:
                 index=n,
             )
         )
-    if len(_CACHE) > 64:
-        _CACHE.clear()
+    # One entry: every detector asks for the same Extraction in turn; keeping more would hold
+    # the text of earlier documents in a long-running agent for no gain.
+    _CACHE.clear()
     _CACHE[key] = (extraction, lines)
     return lines
 
