@@ -93,7 +93,16 @@ def bench_text(tmp: Path) -> None:
 
     rows = []
     ours, ours_cpu = rate(lambda: extract_in_process(pdf, cfg), pages)
-    rows.append(["shareguard pdf (pypdfium2 text)", pages, f"{ours:,.0f}", "1.00", f"{ours_cpu:,.0f}", "1.00"])  # fmt: skip
+    rows.append(
+        [
+            "shareguard pdf (pypdfium2 text)",
+            pages,
+            f"{ours:,.0f}",
+            "1.00",
+            f"{ours_cpu:,.0f}",
+            "1.00",
+        ]
+    )
     if shutil.which("pdftotext"):
         ref, ref_cpu = rate(
             lambda: subprocess.run(

@@ -359,3 +359,14 @@ def test_cli_extract_text_json_and_unreadable(tmp_path: Path, doc: Doc, config_f
     r = subprocess.run([*exe, str(bad)], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert r.returncode == 2
     assert "无法读取文件" in r.stderr and "损坏" in r.stderr
+
+
+def test_damaged_gbk_text_is_still_text(tmp_path: Path, doc: Doc) -> None:
+    """A few broken bytes (a bad copy, a truncated download) must not make a roster unreadable."""
+    raw = write(doc, tmp_path / "a.txt", "txt-gbk").read_bytes()
+    cut = raw.index("交办单".encode("gbk")) + 6
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(raw[:cut] + b"\xff\x80\x00" + raw[cut:])
+    e = extract_in_process(damaged, NO_OCR)
+    assert e.source.media_type == mt.TEXT
+    assert "交办单" in e.text() and doc.identifiers[0] in e.text()

@@ -117,7 +117,7 @@ def _looks_text(data: bytes) -> bool:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         return max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 50
     bad = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
-    if bad > len(sample) // 100:
+    if bad > len(sample) // 30:
         return False
     try:
         sample.decode("utf-8")
@@ -130,6 +130,11 @@ def _looks_text(data: bytes) -> bool:
         return True
     except UnicodeDecodeError:
         pass
+    # a text file with a few damaged bytes is still a text file
+    for enc in ("utf-8", "gb18030"):
+        decoded = sample.decode(enc, errors="replace")
+        if decoded.count("\ufffd") < max(2, len(decoded) // 50):
+            return True
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()

@@ -34,9 +34,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
+    if best is not None and best.encoding not in ("utf_8", "gb18030"):
+        return str(best), best.encoding
+    # damaged bytes in UTF-8/GBK text: keep everything else, mark the damage with U+FFFD
+    candidates = [(data.decode(enc, errors="replace"), enc) for enc in ("utf-8", "gb18030")]
+    text, enc = min(candidates, key=lambda c: c[0].count("\ufffd"))
+    if text.count("\ufffd") > len(text) // 10:
         raise CorruptFile("text in an unknown encoding")
-    return str(best), best.encoding
+    return text, f"{enc} (damaged)"
 
 
 @register(mt.TEXT)
