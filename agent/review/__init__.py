@@ -1,0 +1,1 @@
+"""The review console (`shareguard review`) and the helpers `shareguard log` shares with it."""
