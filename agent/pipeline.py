@@ -61,6 +61,7 @@ class Scanner:
                 timings=(("extract", time.perf_counter() - t0),),
                 sha256=getattr(e, "sha256", None),
                 size=getattr(e, "size", None),
+                media_type=getattr(e, "media_type", None),
             )
         t1 = time.perf_counter()
         verdict = self.policy.evaluate(extraction, hasher=self.hasher)

@@ -58,11 +58,13 @@ def _load_extractors() -> None:
 # ---------------------------------------------------------------- reading the file
 
 
-def _attach(err: E.ExtractionError, sha256: str | None, size: int | None) -> E.ExtractionError:
-    if getattr(err, "sha256", None) is None:
-        err.sha256 = sha256  # type: ignore[attr-defined]
-    if getattr(err, "size", None) is None:
-        err.size = size  # type: ignore[attr-defined]
+def _attach(
+    err: E.ExtractionError, sha256: str | None, size: int | None, media_type: str | None = None
+) -> E.ExtractionError:
+    """Give an error what the log needs to name the file: `.sha256`, `.size`, `.media_type`."""
+    for key, value in (("sha256", sha256), ("size", size), ("media_type", media_type)):
+        if getattr(err, key, None) is None:
+            setattr(err, key, value)
     return err
 
 
@@ -162,15 +164,17 @@ def extract_bytes(
             raise E.UnsupportedFormat(f"unsupported file type ({media})")
         parts = fn(data, ctx)
     except E.ExtractionError as e:
-        raise _attach(e, digest, len(data)) from None
+        raise _attach(e, digest, len(data), media) from None
     except MemoryError as e:
-        raise _attach(E.TooLarge("file too large for the memory limit"), digest, len(data)) from e
+        err = E.TooLarge("file too large for the memory limit")
+        raise _attach(err, digest, len(data), media) from e
     except RecursionError as e:
-        raise _attach(E.CorruptFile("structure nested too deeply"), digest, len(data)) from e
+        err = E.CorruptFile("structure nested too deeply")
+        raise _attach(err, digest, len(data), media) from e
     except Exception as e:  # a library error no extractor mapped: still just a broken file
         log.debug("unmapped reader error on %s", display_path, exc_info=True)
         err = E.CorruptFile(f"{UNMAPPED}{type(e).__name__}: {e}")
-        raise _attach(err, digest, len(data)) from e
+        raise _attach(err, digest, len(data), media) from e
     name = PurePosixPath(display_path.replace("\\", "/").rsplit("!", 1)[-1]).name
     # odd bytes in a name (surrogate-escaped by the OS layer) become U+FFFD, printable anywhere
     name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -412,9 +416,9 @@ class Extractor:
             raise _attach(err, digest, n if n is not None else size) from None
         if reply[0] == "ok":
             return reply[1]
-        _, cls_name, reason, digest, n, restart = reply
+        _, cls_name, reason, digest, n, restart, *rest = reply
         if restart:
             self._stop(kill=True)
             self.restarts += 1
         err = _ERRORS.get(cls_name, E.CorruptFile)(reason)
-        raise _attach(err, digest, n if n is not None else size)
+        raise _attach(err, digest, n if n is not None else size, rest[0] if rest else None)

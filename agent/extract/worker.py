@@ -50,8 +50,9 @@ def serve(conn_r, conn_w) -> None:
         try:
             reply: tuple = ("ok", extract_in_process(path, config, shown, ocr=ocr))
         except E.ExtractionError as e:
-            reply = ("err", type(e).__name__, e.reason, e.__dict__.get("sha256"),
-                     e.__dict__.get("size"), False)  # fmt: skip
+            d = e.__dict__
+            reply = ("err", type(e).__name__, e.reason, d.get("sha256"), d.get("size"), False,
+                     d.get("media_type"))  # fmt: skip
         except MemoryError:
             reply = ("err", "TooLarge", "file needs more memory than the limit", None, None, True)
             restart = True

@@ -1,0 +1,121 @@
+"""The worker as the agent uses it: through Scanner, killed from outside, dying between files."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from agent.config import Config
+from agent.errors import ExtractionError
+from agent.extract import Extractor, extract_in_process
+from agent.extract import media as mt
+from tests.docgen.render import sample_doc, write, write_pdf_pages
+
+NO_OCR = dataclasses.replace(Config(), ocr=dataclasses.replace(Config().ocr, engine="none"))
+
+
+def test_scanner_scan_detailed_and_unreadable_verdicts(tmp_path: Path) -> None:
+    from agent.pipeline import Scanner
+    from detectors.model import Decision
+    from policies import load_policy
+
+    doc = sample_doc()
+    good = write(doc, tmp_path / "名单.docx", "docx")
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + os.urandom(300))
+    with Scanner(NO_OCR, load_policy()) as scanner:
+        extraction, verdict = scanner.scan_detailed(good, display_path="桌面/名单.docx")
+        assert extraction is not None and extraction.source.path == "桌面/名单.docx"
+        assert verdict.path == "桌面/名单.docx" and verdict.decision != Decision.UNREADABLE
+        assert dict(verdict.timings).keys() == {"extract", "detect"}
+        extraction, verdict = scanner.scan_detailed(bad)
+        assert extraction is None
+        assert verdict.decision == Decision.UNREADABLE and verdict.error_kind == "corrupt"
+        assert verdict.sha256 and verdict.size == bad.stat().st_size
+        assert verdict.media_type == mt.ZIP
+        assert scanner.scan(good).decision == Decision.FLAGGED  # same worker, still serving
+
+
+def test_worker_killed_mid_file_and_between_files(tmp_path: Path) -> None:
+    doc = sample_doc()
+    slow = write_pdf_pages(doc, tmp_path / "slow.pdf", pages=290)
+    ok = write(doc, tmp_path / "ok.docx", "docx")
+    with Extractor(NO_OCR) as ex:
+        assert doc.identifiers[0] in ex.extract(ok).text()
+        pid = ex.worker_pid
+        assert pid
+        outcome: dict[str, object] = {}
+
+        def run() -> None:
+            try:
+                outcome["result"] = ex.extract(slow)
+            except ExtractionError as e:
+                outcome["error"] = e
+
+        t = threading.Thread(target=run)
+        t.start()
+        time.sleep(0.05)
+        os.kill(pid, signal.SIGKILL)  # kill -9 while (most likely) busy
+        t.join(60)
+        assert not t.is_alive(), "the caller hung on a dead worker"
+        if "error" in outcome:
+            err = outcome["error"]
+            assert isinstance(err, ExtractionError) and err.kind in ("corrupt", "too_large")
+            assert err.sha256  # type: ignore[attr-defined]
+        # killed while idle: the next request starts a fresh worker transparently
+        pid2 = ex.worker_pid
+        if pid2:
+            os.kill(pid2, signal.SIGKILL)
+            time.sleep(0.2)
+        assert doc.identifiers[1] in ex.extract(ok).text()
+        assert ex.worker_pid not in (None, pid, pid2)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_white_on_white_text_is_read(tmp_path: Path, fmt: str) -> None:
+    """Formatting never hides text from the scanner: white, tiny or hidden text comes out."""
+    secret = "身份证号110101199003074511"
+    p = tmp_path / f"white.{fmt}"
+    if fmt == "docx":
+        import docx
+        from docx.shared import Pt, RGBColor
+
+        d = docx.Document()
+        d.add_paragraph("会议通知")
+        run = d.add_paragraph().add_run(secret)
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        run.font.size = Pt(1)
+        run.font.hidden = True
+        d.save(str(p))
+    else:
+        from reportlab.pdfgen import canvas
+
+        from tests.docgen.render import _register_reportlab_font
+
+        font = _register_reportlab_font()
+        c = canvas.Canvas(str(p))
+        c.setFont(font, 12)
+        c.drawString(72, 760, "会议通知 " * 5)
+        c.setFillColorRGB(1, 1, 1)
+        c.drawString(72, 700, secret)
+        c.showPage()
+        c.save()
+    assert secret in extract_in_process(p, NO_OCR).text().replace("\n", "")
+
+
+def test_text_split_across_runs_is_joined(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    para = d.add_paragraph()
+    for piece in ("1101", "0119", "9003", "0745", "11"):  # one ID typed in five runs
+        para.add_run(piece).bold = True
+    p = tmp_path / "runs.docx"
+    d.save(str(p))
+    assert "110101199003074511" in extract_in_process(p, NO_OCR).text()
