@@ -29,6 +29,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_config_option(parser)
 
 
+def _printable(s: str) -> str:
+    """A path as UTF-8 can print it: undecodable bytes of odd file names become U+FFFD."""
+    return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def extraction_to_dict(e: Any) -> dict[str, Any]:
     """JSON-ready view of an Extraction (members nested)."""
 
@@ -38,7 +43,7 @@ def extraction_to_dict(e: Any) -> dict[str, Any]:
         )
 
     return {
-        "path": e.source.path,
+        "path": _printable(e.source.path),
         "sha256": e.source.sha256,
         "size": e.source.size,
         "media_type": e.source.media_type,
@@ -74,7 +79,7 @@ def extraction_to_dict(e: Any) -> dict[str, Any]:
 def _print_text(e: Any, out: Any) -> None:
     out.write(e.text() + "\n")
     for m in e.members:
-        out.write(t("extract.member", path=m.source.path) + "\n")
+        out.write(t("extract.member", path=_printable(m.source.path)) + "\n")
         _print_text(m, out)
 
 
