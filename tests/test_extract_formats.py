@@ -370,3 +370,26 @@ def test_damaged_gbk_text_is_still_text(tmp_path: Path, doc: Doc) -> None:
     e = extract_in_process(damaged, NO_OCR)
     assert e.source.media_type == mt.TEXT
     assert "交办单" in e.text() and doc.identifiers[0] in e.text()
+
+
+def test_photo_pasted_into_a_text_pdf_is_sent_to_ocr(tmp_path: Path, doc: Doc) -> None:
+    """A text page that also carries a large picture (a photo of a 交办单 pasted into a report)
+    is OCR'd as well; with OCR off the page is at least reported."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    from tests.docgen.render import _register_reportlab_font
+
+    photo = write(doc, tmp_path / "photo.jpg", "jpeg", dpi=60)
+    font = _register_reportlab_font()
+    p = tmp_path / "report.pdf"
+    c = canvas.Canvas(str(p))
+    c.setFont(font, 12)
+    for i in range(5):
+        c.drawString(72, 780 - 16 * i, "工作情况汇报：本周完成了辖区走访和资料整理工作。")
+    c.drawImage(str(photo), 20 * mm, 20 * mm, width=150 * mm, height=180 * mm)
+    c.showPage()
+    c.save()
+    e = extract_in_process(p, NO_OCR)
+    assert "工作情况汇报" in e.text()
+    assert any("large image" in w for w in e.warnings)
