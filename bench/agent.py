@@ -193,7 +193,14 @@ def main() -> int:
                 p.rename(watched / p.name)
                 n += 1
                 lat.append(_wait_rows(db, n) - t0)
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+            photo_rows = con.execute(
+                "SELECT verdict, thumbnail FROM verdicts WHERE path LIKE '%photo_%'"
+            ).fetchall()
+            con.close()
             results["photo_latency_s"] = {
+                "flagged": sum(v == "flagged" for v, _ in photo_rows),
+                "with_thumbnail": sum(bool(t) for _, t in photo_rows),
                 "n": len(lat),
                 "median": round(statistics.median(lat), 3),
                 "p95": round(_pct(lat, 95), 3),

@@ -446,36 +446,6 @@ def test_odd_names_links_and_vanishing_files(tmp_path: Path, setup) -> None:
     assert os.fsencode(back) == odd and Path(back).read_bytes() == content
 
 
-@pytest.mark.slow  # loads the OCR model: ~10-40 s
-def test_flagged_photo_gets_a_masked_thumbnail(tmp_path: Path, setup) -> None:
-    """OCR path end to end: a picture of a roster lands, is flagged, and the log row names a
-    private thumbnail for the console."""
-    import random
-
-    from docgen.render import page_image
-    from docgen.templates import quarantine_roster
-
-    watched, data = setup
-    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched])
-    fake = Faker("zh_CN")
-    fake.seed_instance(81)
-    doc = quarantine_roster(random.Random(81), fake)
-    staging = tmp_path / "拍照.png"
-    page_image(doc, "png", dpi=150).save(staging)
-    agent = _start(tmp_path, cfg, data)
-    try:
-        photo = watched / staging.name
-        os.rename(staging, photo)
-        (row,) = wait_for(lambda: _rows_for(data, photo), 120)
-        assert row["verdict"] == "flagged", row
-        assert row["thumbnail"], "flagged OCR'd files get a thumbnail"
-        thumbs = list((data / "thumbnails").iterdir())
-        assert [p.name for p in thumbs] == [Path(row["thumbnail"]).name]
-        assert (thumbs[0].stat().st_mode & 0o777) == 0o600
-    finally:
-        assert agent.stop() == 0, agent.output()
-
-
 def test_polled_share_waits_for_a_quiet_period(tmp_path: Path, setup) -> None:
     """A folder watched by polling (as network shares are): no native events and no lease, so a
     file is judged only after size and mtime stayed unchanged for settle_seconds."""
