@@ -68,12 +68,26 @@ def collect(config: Any) -> dict[str, Any]:
                 ]
         except Exception:
             last = list(state.get("last", []))[-5:]
+    folders = state.get("folders", []) if running else []
+    if not running:  # what `run` would watch with this config
+        from agent.locations import watch_folders
+
+        folders = [
+            {
+                "path": f.path,
+                "polled": f.polled,
+                "removable": f.removable,
+                "reason": f.reason,
+                "poll_interval_s": config.watch_options.poll_interval_s if f.polled else None,
+            }
+            for f in watch_folders(config)
+        ]
     return {
         "running": running,
         "pid": pid,
         "heartbeat_age_s": round(age, 1) if age is not None else None,
         "mode": state.get("mode", config.mode),
-        "folders": state.get("folders", []),
+        "folders": folders,
         "alerts": bool(state.get("alerts")) if running else False,
         "alerts_reason": state.get("alerts_reason", ""),
         "queue": count_items(config.queue_path),
