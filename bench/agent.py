@@ -85,15 +85,15 @@ def _tree(pid: int) -> list[psutil.Process]:
     return [p, *p.children(recursive=True)]
 
 
-def _cpu_seconds(procs: list[psutil.Process]) -> float:
-    total = 0.0
+def _cpu_seconds(procs: list[psutil.Process]) -> dict[int, float]:
+    out: dict[int, float] = {}
     for p in procs:
         try:
             t = p.cpu_times()
-            total += t.user + t.system
+            out[p.pid] = t.user + t.system
         except psutil.Error:
             pass
-    return total
+    return out
 
 
 def _rss_mb(p: psutil.Process) -> float:
@@ -104,14 +104,16 @@ def _rss_mb(p: psutil.Process) -> float:
 
 
 def measure_idle(pid: int, seconds: float) -> dict[str, float]:
-    procs = _tree(pid)
-    c0, t0 = _cpu_seconds(procs), time.perf_counter()
+    c0, t0 = _cpu_seconds(_tree(pid)), time.perf_counter()
     time.sleep(seconds)
-    c1, t1 = _cpu_seconds(procs), time.perf_counter()
+    c1, t1 = _cpu_seconds(_tree(pid)), time.perf_counter()
+    # processes that ended meanwhile (a parked worker) count up to their end: unknown, so they
+    # are left out; new ones count from zero
+    used = sum(c1[k] - c0.get(k, 0.0) for k in c1)
     agent = psutil.Process(pid)
     workers = [p for p in agent.children(recursive=True)]
     return {
-        "idle_cpu_percent_of_core": round(100 * (c1 - c0) / (t1 - t0), 3),
+        "idle_cpu_percent_of_core": round(100 * used / (t1 - t0), 3),
         "idle_rss_agent_mb": round(_rss_mb(agent), 1),
         "idle_rss_workers_mb": round(sum(_rss_mb(w) for w in workers), 1),
         "seconds": round(t1 - t0, 1),
