@@ -121,3 +121,13 @@ def test_network_and_removable_mounts_from_mountinfo(monkeypatch: pytest.MonkeyP
     assert not is_network("/media/u/KINGSTON/x.xlsx", table)
     monkeypatch.setattr(os.path, "isdir", lambda p: True)
     assert removable_mounts(table) == ["/media/u/KINGSTON", "/run/media/u/My Disk"]
+
+
+def test_download_renamed_from_temporary_name_counts(watched) -> None:
+    folder, sink, _w = watched
+    part = folder / "排查名单.xlsx.crdownload"
+    part.write_bytes(b"x" * 1000)
+    final = folder / "排查名单.xlsx"
+    os.rename(part, final)  # how browsers finish a download
+    wait_for(lambda: sink.has(final), 10)
+    assert not sink.has(part)
