@@ -40,6 +40,7 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
     lead_lines = int(p.get("lead_lines", 12))
     org_suffixes = tuple(p.get("org_suffixes", ()))
     public_addressees = tuple(p.get("public_addressees", ()))
+    public_prefixes = tuple(p.get("public_prefixes", ("广大", "全体")))
     lines = [ln for ln in block_lines(extraction) if ln.kind not in MARGIN_KINDS]
     out: list[Finding] = []
     seen: set[str] = set()
@@ -88,12 +89,15 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
                     add(line, signal, s, 1.0 if lead else 0.6)
                     break
         # 主送: "各乡镇、各部门：" — units separated by 、 ending with a colon.
-        if n <= 160 and s.endswith(":") and not any(a in s for a in public_addressees):
+        if n <= 160 and s.endswith(":"):
             body = s[:-1]
             body = re.sub(r"^主送(机关)?:?", "", body)
             units = [u for u in re.split(r"[、,，;]", body) if u]
+            # "广大市民：", "各位家长：" address the public; "各村民小组：" is a unit.
+            if any(u.endswith(public_addressees) or u.startswith(public_prefixes) for u in units):
+                units = []
             has_org = sum(1 for u in units if u.endswith(org_suffixes) or u.startswith("各"))
-            if has_org >= 1 and (len(units) >= 2 or body.startswith("各") or lead):
+            if units and has_org >= 1 and (len(units) >= 2 or body.startswith("各") or lead):
                 add(line, "main_recipients", line.text.strip(), 1.0 if len(units) >= 2 else 0.7)
         for pat in _pats(p, "deadline"):
             m = pat.search(s)

@@ -761,3 +761,103 @@ def privacy_commentary(rng: random.Random, fake: Faker) -> Doc:
         label="clean",
         kind="privacy_commentary",
     )
+
+
+# ------------------------------------------------------------------------- held-out, added last
+# Written after the rules were tuned and reported without any change to the rules afterwards.
+
+
+@template("village_wechat_notice", "control_order", "heldout")
+def village_wechat_notice(rng: random.Random, fake: Faker) -> Doc:
+    return Doc(
+        paragraphs=[
+            rng.choice(["各村（社区）：", "各村民小组、各网格员："]),
+            f"接县指挥部紧急通知，请于今晚{rng.choice([8, 9, 10])}点前将辖区内近14天从湖北返回人员的"
+            "姓名、住址、返回时间核实清楚，报镇防控办，不得漏报、瞒报。",
+            f"联系人：{fake.name()}",
+        ],
+        closing=[rng.choice(TOWNS) + "疫情防控办", f"{rng.randint(1, 2)}月{rng.randint(1, 28)}日"],
+        label="control_order",
+        kind="village_wechat_notice",
+    )
+
+
+@template("masked_id_roster", "screening_list", "heldout")
+def masked_id_roster(rng: random.Random, fake: Faker) -> Doc:
+    people = _people(fake, rng, rng.randint(3, 6))
+    rows = [
+        [p["name"], p["id"][:4] + "*" * 10 + p["id"][-4:], p["phone"], p["address"]] for p in people
+    ]
+    return Doc(
+        title="居家观察人员明细",
+        tables=[[["姓名", "身份证号", "手机号码", "居住地址"], *rows]],
+        label="screening_list",
+        kind="masked_id_roster",
+    )
+
+
+@template("discharge_summary", "medical_record", "heldout")
+def discharge_summary(rng: random.Random, fake: Faker) -> Doc:
+    p = _person(fake, rng)
+    return Doc(
+        title="出院小结",
+        paragraphs=[
+            f"{p['name']}，{p['sex']}，{p['age']}岁。入院日期：2020-01-{rng.randint(10, 20)}，"
+            f"出院日期：2020-02-{rng.randint(1, 20):02d}。",
+            "入院诊断：肺部感染。出院诊断：肺部感染（好转）。",
+            "诊疗经过：入院后予以抗感染、化痰等对症治疗，复查胸部CT示病灶较前吸收。",
+            "出院医嘱：注意休息，两周后门诊复查。",
+        ],
+        label="medical_record",
+        kind="discharge_summary",
+    )
+
+
+@template("trajectory_table", "investigation_report", "heldout")
+def trajectory_table(rng: random.Random, fake: Faker) -> Doc:
+    sur = fake.last_name()
+    return Doc(
+        title=f"{sur}某某流调情况",
+        paragraphs=[
+            f"流调对象：{sur}某某，{rng.randint(20, 70)}岁，确诊时间2月{rng.randint(1, 20)}日。"
+        ],
+        tables=[
+            [
+                ["日期", "时间", "活动轨迹", "接触人员"],
+                ["1月25日", "9:00-11:00", "菜市场购物", "摊主2人"],
+                ["1月26日", "全天", "居家", "家属3人"],
+                ["1月27日", "18:00", "亲戚家聚餐", "密接者8人"],
+            ]
+        ],
+        label="investigation_report",
+        kind="trajectory_table",
+    )
+
+
+@template("supplier_contacts", "clean", "heldout")
+def supplier_contacts(rng: random.Random, fake: Faker) -> Doc:
+    rows = [
+        [fake.company(), fake.name(), fake.phone_number(), rng.choice(["口罩", "消毒液", "体温枪"])]
+        for _ in range(5)
+    ]
+    return Doc(
+        title="防疫物资供应商名录",
+        tables=[[["供应商", "联系人", "联系电话", "主营物资"], *rows]],
+        label="clean",
+        kind="supplier_contacts",
+    )
+
+
+@template("parents_notice", "clean", "heldout")
+def parents_notice(rng: random.Random, fake: Faker) -> Doc:
+    return Doc(
+        title="关于延期开学期间学生健康打卡的通知",
+        paragraphs=[
+            "各位家长：",
+            "根据上级部署，延期开学期间请家长每日为孩子测量体温，",
+            f"并请于每日{rng.choice([9, 10])}时前在班级群完成健康打卡。",
+        ],
+        closing=[f"{rng.choice(CITIES)}实验小学", _cn_date(rng)],
+        label="clean",
+        kind="parents_notice",
+    )
