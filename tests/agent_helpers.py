@@ -236,7 +236,8 @@ class AgentProcess:
         return wait_for(ready, timeout)  # type: ignore[return-value]
 
     def output(self) -> str:
-        self._logf.flush()
+        if not self._logf.closed:
+            self._logf.flush()
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def kill9(self) -> None:

@@ -140,6 +140,13 @@ def test_drop_and_move_in_get_a_log_row_and_an_alert(tmp_path: Path, setup, desk
         assert agent.stop() == 0, agent.output()
     state = json.loads((data / "agent-state.json").read_text(encoding="utf-8"))
     assert state["running"] is False
+    # nothing sensitive in the agent's own output or state (the raw ID numbers it found)
+    import re
+
+    ids = re.findall(r"\d{17}[\dX]", roster_text(1) + roster_text(2))
+    assert ids
+    leaked = agent.output() + json.dumps(state, ensure_ascii=False)
+    assert not [i for i in ids if i in leaked]
     st = json.loads(
         subprocess.run(
             [str(SHAREGUARD), "status", "--config", str(cfg), "--format", "json"],
