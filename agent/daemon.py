@@ -479,7 +479,9 @@ class Agent:
         if sha is not None:
             prev = self.store.last_verdict_for_sha256(sha)
             if prev is not None:
-                if prev.path == shown:
+                if prev.path == shown or self._restored(sha):
+                    # same content already judged here, or security staff restored it on
+                    # purpose (a restore beside a name clash lands under a new name)
                     self.queue.done(item, st=st, sha256=sha, verdict_id=prev.id)
                     return
                 self._judge(item, verdict_from_row(prev), st, sha, reused=True)
@@ -529,6 +531,17 @@ class Agent:
         except Exception as e:
             log.info("no thumbnail: %s", e)
             return None
+
+    def _restored(self, sha: str) -> bool:
+        assert self.store is not None
+        return (
+            self.store.db.execute(
+                "SELECT 1 FROM events e JOIN verdicts v ON v.id = e.verdict_id"
+                " WHERE v.sha256 = ? AND e.kind = 'restore' LIMIT 1",
+                (sha,),
+            ).fetchone()
+            is not None
+        )
 
     def _actions(self, verdict: Verdict) -> tuple[str, ...]:
         mode = self.config.mode

@@ -233,6 +233,7 @@ def test_block_mode_quarantines_and_restore_puts_it_back(tmp_path: Path, setup) 
     watched, data = setup
     cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched], mode="block")
     agent = _start(tmp_path, cfg, data)
+    config = load_config(cfg)
     try:
         f = watched / "名单.csv"
         content = roster_text(21).encode()
@@ -240,14 +241,20 @@ def test_block_mode_quarantines_and_restore_puts_it_back(tmp_path: Path, setup) 
         (row,) = wait_for(lambda: _rows_for(data, f), 30)
         assert row["action"] == "quarantine"
         wait_for(lambda: not f.exists(), 10)
+        f.write_text(plain_text(22), encoding="utf-8")  # the user makes a new file there
+        wait_for(lambda: len(_rows_for(data, f)) == 2, 30)
+        # security staff restore it while the agent runs: it lands beside, and stays
+        with Store.open(config) as store:
+            (ev,) = [e for e in store.events(row["id"]) if e.kind == "quarantine"]
+            assert Path(ev.data["to"]).read_bytes() == content
+            back = restore(store, row["id"], config)
+        assert back != f and back.parent == watched and back.read_bytes() == content
+        time.sleep(2.0)
+        assert back.exists(), "a restored file is not quarantined again"
+        assert not _rows_for(data, back)
     finally:
-        agent.stop()
-    config = load_config(cfg)
+        assert agent.stop() == 0, agent.output()
     with Store.open(config) as store:
-        (ev,) = [e for e in store.events(row["id"]) if e.kind == "quarantine"]
-        assert Path(ev.data["to"]).read_bytes() == content
-        back = restore(store, row["id"], config)
-        assert back == f and f.read_bytes() == content
         assert store.verify().ok
 
 
