@@ -67,10 +67,18 @@ def test_rapidocr_phone_photo(tmp_path: Path, doc: Doc, rapid: Ocr) -> None:
     assert len(id_cols) == 1
 
 
-def test_rapidocr_exif_rotated_photo(tmp_path: Path, doc: Doc, rapid: Ocr) -> None:
+def test_exif_orientation_is_applied_before_ocr(tmp_path: Path, doc: Doc) -> None:
+    """Phones store pixels sideways and an EXIF Orientation tag; OCR must get the upright page
+    (checked on the decoded frame: no OCR needed)."""
+    from agent.extract.base import Budget, Ctx, Parts
+    from agent.extract.image import frames, open_image
+
     p = write(doc, tmp_path / "exif.jpg", "exif-rot")
-    text = _flat(extract_in_process(p, cfg("rapidocr"), ocr=rapid).text())
-    assert doc.title in text and doc.identifiers[1] in text
+    c = cfg("rapidocr")
+    img = open_image(p.read_bytes(), Ctx(c, Budget(c), "exif.jpg"))
+    assert img.size[0] > img.size[1]  # stored landscape (sideways)
+    (_, frame), *_ = frames(img, Ctx(c, Budget(c), "exif.jpg"), Parts())
+    assert frame.size[1] > frame.size[0]  # handed to OCR as an upright A4 portrait
 
 
 def test_tesseract_scan(tmp_path: Path, doc: Doc, tess: Ocr) -> None:
@@ -125,6 +133,15 @@ def test_real_public_images(real_corpus: Path, rapid: Ocr) -> None:
     text = _flat(lab.text())
     for phrase in ("报告单", "门诊号", "标本种类", "申请医生"):
         assert phrase in text, phrase
+    # an upside-down printed page: read, and its lines put back in reading order
+    page = extract_in_process(
+        images / "chineseocr_lite_rotated_printed_page.jpg", cfg("rapidocr"), ocr=rapid
+    )
+    assert page.meta("ocr.rotate.p1") == "180"
+    lines = [b.text for b in page.blocks if b.kind == BlockKind.OCR_LINE]
+    first = next(i for i, t in enumerate(lines) if "三、应用" in t)
+    later = next(i for i, t in enumerate(lines) if "Iterator模式有三个重要的作用" in t)
+    assert first < later
 
 
 # ---------------------------------------------------------------- no OCR needed

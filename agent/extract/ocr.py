@@ -126,13 +126,24 @@ class RapidEngine:
             kw[f"{stage}_inter_op_num_threads"] = 1
         self.max_side = max_side
         self.engine = RapidOCR(max_side_len=max_side, print_verbose=False, **kw)
+        # Listen to the line classifier (0° / 180° per text line): when most lines of a page
+        # were upside down, the page is, and its boxes are turned instead of OCR'ing it again.
+        self._cls = _ClsSpy(self.engine.text_cls) if hasattr(self.engine, "text_cls") else None
+        if self._cls is not None:
+            self.engine.text_cls = self._cls
+        self.upside_down = False
 
     def recognize(self, img: Image) -> list[OcrLine]:
         import numpy as np
 
         img = shrink(img.convert("RGB"), self.max_side)
         arr = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])  # RGB -> BGR (OpenCV order)
+        if self._cls is not None:
+            self._cls.last = []
         result, _ = self.engine(arr)
+        flips = self._cls.last if self._cls is not None else []
+        flipped = sum(1 for r in flips if len(r) == 2 and r[0] == "180" and r[1] >= 0.9)
+        self.upside_down = len(flips) >= 3 and flipped > 0.6 * len(flips)
         lines = []
         for pts, text, conf in result or []:
             xs = [p[0] for p in pts]
@@ -141,6 +152,35 @@ class RapidEngine:
                 box = (min(xs), min(ys), max(xs), max(ys))
                 lines.append(OcrLine(text.strip(), _scale_box(box, img.size), float(conf)))
         return lines
+
+
+class _ClsSpy:
+    """Wraps RapidOCR's text-direction classifier and keeps its last per-line answers."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.last: list = []
+
+    def __call__(self, *args, **kwargs):
+        out = self.inner(*args, **kwargs)
+        try:
+            self.last = list(out[1])
+        except (IndexError, TypeError):
+            self.last = []
+        return out
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+
+def turn_180(lines: list[OcrLine]) -> list[OcrLine]:
+    """Boxes of an upside-down page as they sit on the page turned the right way up."""
+    return [
+        OcrLine(
+            ln.text, (1 - ln.box[2], 1 - ln.box[3], 1 - ln.box[0], 1 - ln.box[1]), ln.confidence
+        )
+        for ln in lines
+    ]
 
 
 def _scale_box(box, size) -> tuple[float, float, float, float]:
@@ -263,6 +303,8 @@ class Ocr:
             return best, 0, False
         best = eng.recognize(img)
         rot, mirrored = 0, False
+        if eng.upside_down and not _poor(best):
+            return turn_180(best), 180, False
         sideways = _vertical_share(best) > 0.6
         if _poor(best) or sideways:
             r, conf = osd_rotation(img)
