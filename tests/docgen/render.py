@@ -293,12 +293,15 @@ def render_page(doc: Doc, dpi: int = 200):
         draw.line((left, px(17), right, px(17)), fill="black", width=max(1, dpi // 100))
     if doc.footer:
         draw.text((left, H - px(15)), doc.footer, font=f_small, fill="black")
+    drawn = [t for t in (doc.header, doc.footer) if t]
+    img.info["lines"] = drawn  # what is printed on the page, for OCR ground truth
     y = px(28)
     usable = right - left
     body_chars = max(10, int(usable / (12 / 72 * dpi)))
     for style, line in _layout(doc, width_chars=body_chars):
         if y > H - px(25):
             break
+        drawn.append(line.replace("\t", ""))
         if style == "title":
             tw = draw.textlength(line, font=f_title)
             draw.text(((W - tw) / 2, y), line, font=f_title, fill="black")
@@ -326,6 +329,13 @@ def render_page(doc: Doc, dpi: int = 200):
                 draw.text((left, y), line, font=f_body, fill="black")
             y += px(8)
     return img
+
+
+def page_text(doc: Doc, dpi: int = 200) -> str:
+    """The characters printed on the rendered first page (a long document is cut at the page
+    end), whitespace removed: the ground truth for OCR of that page's images."""
+    lines = render_page(doc, dpi=dpi).info["lines"]
+    return "".join("".join(lines).split())
 
 
 def _phone_photo(page, rng: random.Random, shadow: float = 0.35):
