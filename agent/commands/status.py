@@ -88,6 +88,7 @@ def collect(config: Any) -> dict[str, Any]:
         "heartbeat_age_s": round(age, 1) if age is not None else None,
         "mode": state.get("mode", config.mode),
         "folders": folders,
+        "watch_errors": state.get("watch_errors", []) if running else [],
         "alerts": bool(state.get("alerts")) if running else False,
         "alerts_reason": state.get("alerts_reason", ""),
         "queue": count_items(config.queue_path),
@@ -123,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
             t("agent.status.polled", interval=f.get("poll_interval_s")) if f.get("polled") else ""
         )
         print(f"  {f['path']}{extra}")
+    for err in info["watch_errors"]:
+        print("  " + t("agent.status.watch_error", error=err))
     print(t("agent.status.queue", count=info["queue"] or 0))
     print(t("agent.status.last"))
     if not info["last"]:
