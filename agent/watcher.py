@@ -9,6 +9,8 @@ Whether a file has settled is decided later, when the queue hands it to the scan
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import fnmatch
 import logging
 import os
@@ -188,6 +190,12 @@ class Watcher:
         try:
             watch = observer.schedule(self._handler, folder.path, recursive=True)
         except OSError as e:  # vanished, permission, inotify watch limit
+            if not folder.polled and e.errno in (errno.ENOSPC, errno.EMFILE):
+                # too many folders for inotify (fs.inotify.max_user_watches): poll instead
+                msg = f"{folder.path}: {e}; polled every {self.poll_interval_s:g} s instead"
+                log.warning(msg)
+                self.errors.append(msg)
+                return self.add(dataclasses.replace(folder, polled=True))
             msg = f"cannot watch {folder.path}: {e}"
             log.warning(msg)
             self.errors.append(msg)

@@ -131,3 +131,36 @@ def test_download_renamed_from_temporary_name_counts(watched) -> None:
     os.rename(part, final)  # how browsers finish a download
     wait_for(lambda: sink.has(final), 10)
     assert not sink.has(part)
+
+
+def test_inotify_watch_limit_falls_back_to_polling(tmp_path: Path) -> None:
+    """Fault injection: the native observer refuses with ENOSPC (fs.inotify.max_user_watches)."""
+    import errno
+
+    class Exhausted:
+        def schedule(self, *a, **k):
+            raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+        def start(self) -> None:
+            pass
+
+        def stop(self) -> None:
+            pass
+
+        def is_alive(self) -> bool:
+            return False
+
+    big = tmp_path / "Documents"
+    big.mkdir()
+    sink = Sink()
+    w = Watcher(sink, poll_interval_s=0.2)
+    w._native = Exhausted()  # type: ignore[assignment]
+    w.start([WatchFolder(str(big))])
+    try:
+        assert [f.polled for f in w.folders] == [True]
+        assert w.errors and "polled" in w.errors[0]
+        f = big / "名单.xlsx"
+        f.write_bytes(b"x")
+        wait_for(lambda: sink.has(f), 10)
+    finally:
+        w.stop()
