@@ -121,6 +121,23 @@ class _Handler(FileSystemEventHandler):
             self.w._note(path)
 
 
+class _OverflowSpy(logging.Handler):
+    """watchdog rebuilds its watches when the kernel's inotify queue overflows but only logs
+    that events were lost; this turns that log record into `Watcher.overflowed`."""
+
+    def __init__(self, watcher: Watcher) -> None:
+        super().__init__(logging.WARNING)
+        self.watcher = watcher
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "overflow" in record.getMessage().lower():
+            self.watcher.overflowed = True
+            self.watcher._wake.set()
+
+
+_INOTIFY_LOGGERS = ("watchdog.observers.inotify_c", "watchdog.observers.inotify")
+
+
 class Watcher:
     """Recursive watches on folders; changed paths go to `sink(paths)` in batches."""
 
@@ -146,6 +163,7 @@ class Watcher:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._flusher = threading.Thread(target=self._flush_loop, name="watch-flush", daemon=True)
+        self._spy: logging.Handler | None = None
         self._retry = False  # the sink failed (e.g. disk full): paths kept, retried every second
         # Set when paths had to be dropped (sink failing for long, or a folder moved in while it
         # was failing): the owner should walk the folders again (catch-up) and clear it.
@@ -154,12 +172,18 @@ class Watcher:
 
     # -- lifecycle --------------------------------------------------------------------------
     def start(self, folders: Iterable[WatchFolder] = ()) -> None:
+        self._spy = _OverflowSpy(self)
+        for name in _INOTIFY_LOGGERS:
+            logging.getLogger(name).addHandler(self._spy)
         self._native.start()
         self._flusher.start()
         for f in folders:
             self.add(f)
 
     def stop(self) -> None:
+        for name in _INOTIFY_LOGGERS:
+            if self._spy is not None:
+                logging.getLogger(name).removeHandler(self._spy)
         self._stop.set()
         self._wake.set()
         for obs in (self._native, self._polling):

@@ -164,3 +164,15 @@ def test_inotify_watch_limit_falls_back_to_polling(tmp_path: Path) -> None:
         wait_for(lambda: sink.has(f), 10)
     finally:
         w.stop()
+
+
+def test_inotify_queue_overflow_asks_for_a_catch_up(watched) -> None:
+    """Fault injection: watchdog reports a kernel queue overflow only in its log."""
+    import logging
+
+    _folder, _sink, w = watched
+    assert not w.overflowed
+    logging.getLogger("watchdog.observers.inotify_c").warning(
+        "Inotify queue overflowed; filesystem events were lost"
+    )
+    assert w.overflowed
