@@ -48,6 +48,7 @@ EVENT_DELAY_S = 0.2  # coalesce the events of one write before looking at the fi
 # The extraction worker (parsers, OCR model: hundreds of MB) is stopped after this long without a
 # file to judge, so an idle agent stays small; the next file starts it again.
 WORKER_IDLE_S = float(os.environ.get("SHAREGUARD_WORKER_IDLE_S", "120"))
+RETENTION_CHECK_S = 3600.0
 
 
 class _Stop(BaseException):
@@ -204,6 +205,7 @@ class Agent:
         self._catchup_todo: set[str] = set()
         self._catchup_lock = threading.Lock()
         self._last_catchup_retry = 0.0
+        self._last_retention = float("-inf")
         self.started = now_iso()
         self.scanned = 0
         self.logged = 0
@@ -307,6 +309,8 @@ class Agent:
                 self.write_state()
             if now - self._last_mount_check >= MOUNT_CHECK_S:
                 self._check_mounts()
+            if now - self._last_retention >= RETENTION_CHECK_S:
+                self._apply_retention()
             if now - self._last_catchup_retry >= MOUNT_CHECK_S:
                 self._last_catchup_retry = now
                 self._retry_catch_up()
@@ -330,6 +334,20 @@ class Agent:
                 self._wake.wait(wait)
                 self._wake.clear()
         return 0
+
+    def _apply_retention(self) -> None:
+        """Blank evidence older than `retention.evidence_days` (at start, then hourly)."""
+        from agent.retention import apply_retention
+
+        self._last_retention = time.monotonic()
+        assert self.store is not None
+        try:
+            n = apply_retention(self.config, self.store)
+        except Exception:  # a full disk must not stop the agent; retried next hour
+            log.exception("retention purge failed")
+            return
+        if n:
+            log.info("retention: evidence of %d old rows purged", n)
 
     def _park_worker(self) -> None:
         """Stop the idle extraction worker (it restarts on the next file)."""

@@ -1,0 +1,31 @@
+"""Retention: blank the evidence (and delete the thumbnails) of log rows older than
+`retention.evidence_days`. The rows themselves stay, so the chain still verifies and the
+counts per day and category stay true."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from agent.config import Config
+from agent.store import Store
+
+
+def cutoff(config: Config, now: datetime | None = None) -> str | None:
+    """ISO time before which evidence is purged, or None when retention keeps it for ever."""
+    days = config.retention.evidence_days
+    if days <= 0:
+        return None
+    when = (now or datetime.now(UTC)) - timedelta(days=days)
+    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def apply_retention(config: Config, store: Store, now: datetime | None = None) -> int:
+    """Purge what retention says is too old; returns the number of rows whose evidence went."""
+    before = cutoff(config, now)
+    if before is None:
+        return 0
+    purged = store.purge_evidence(before)
+    from agent.review.thumbnails import purge_orphans
+
+    purge_orphans(config, store)
+    return purged
