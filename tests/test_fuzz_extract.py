@@ -30,6 +30,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return make_seeds(tmp_path_factory.mktemp("seeds"))
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")  # Pillow's complaints about broken tags
 @pytest.mark.parametrize(
     "fmt", ["text", "csv", "docx", "xlsx", "pdf", "png", "jpeg", "tiff", "zip"]
 )
