@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
-import hashlib
 import json
 import logging
 import os
@@ -34,9 +33,10 @@ from typing import Any
 
 from agent import locations
 from agent.config import Config
+from agent.files import make_private_dir, sha256_file, write_private
 from agent.i18n import t
 from agent.queue import Item, Queue, display_path
-from agent.store import LogRow, Store, load_install_key, make_private_dir, now_iso, value_hasher
+from agent.store import LogRow, Store, load_install_key, now_iso, value_hasher
 from agent.watcher import PathFilter, Watcher, walk_files
 from detectors.model import CategoryScore, Decision, Evidence, Verdict
 
@@ -54,14 +54,6 @@ RETENTION_CHECK_S = 3600.0
 class _Stop(BaseException):
     """Raised in the main thread by SIGTERM/SIGINT to abandon a scan in progress (safe: the
     item stays in the queue and is scanned again next time)."""
-
-
-def sha256_file(path: str, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(chunk):
-            h.update(block)
-    return h.hexdigest()
 
 
 def has_writer(path: str) -> bool | None:
@@ -144,11 +136,7 @@ def set_low_priority() -> None:
 
 
 def write_private_json(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1)
-    os.replace(tmp, path)
+    write_private(path, json.dumps(data, ensure_ascii=False, indent=1).encode(), durable=False)
 
 
 class AgentLock:

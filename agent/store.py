@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from agent.files import make_private_dir
 from detectors.model import Verdict
 
 SCHEMA_VERSION = 2
@@ -148,14 +149,6 @@ def _canonical(values: Sequence[Any]) -> bytes:
 
 def _digest(text: str | None) -> str:
     return hashlib.sha256((text or "").encode()).hexdigest()
-
-
-def make_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) and make it 0700."""
-    path.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o700)
-    return path
 
 
 def load_install_key(path: Path) -> bytes:

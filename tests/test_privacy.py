@@ -9,8 +9,9 @@ from pathlib import Path
 from agent_helpers import AgentProcess, log_rows, wait_for, write_config
 
 from agent.config import load_config
+from agent.files import make_private_dir
 from agent.retention import apply_retention, cutoff
-from agent.store import Store, make_private_dir
+from agent.store import Store
 from detectors.model import CategoryScore, Decision, Evidence, Verdict
 
 
@@ -90,12 +91,11 @@ def test_running_agent_applies_retention_at_start(tmp_path: Path) -> None:
 
         def purged() -> bool:
             rows = {r["path"]: r for r in log_rows(data)}
-            return rows["/d/old.xlsx"]["evidence"] is None
+            return rows["/d/old.xlsx"]["evidence"] is None and not old_thumb.exists()
 
         wait_for(purged, timeout=30)
         rows = {r["path"]: r for r in log_rows(data)}
         assert rows["/d/new.xlsx"]["evidence"] is not None
-        assert not old_thumb.exists()
     finally:
         agent.stop()
     cfg = load_config(cfg_path)

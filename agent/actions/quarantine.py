@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -23,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from agent.errors import ShareguardError
+from agent.files import PARTIAL as _PARTIAL
+from agent.files import fsync_dir, make_private_dir, sha256_file, write_private
 
 MANIFEST = "manifest.json"
-_PARTIAL = ".partial"
 
 
 class QuarantineError(ShareguardError):
@@ -75,42 +75,6 @@ def _original_of(rec: dict[str, Any]) -> Path:
     return Path(rec["from"])
 
 
-def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(chunk):
-            h.update(block)
-    return h.hexdigest()
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o700)
-    return path
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + _PARTIAL)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
 def _copy_verified(src: Path, dst: Path, expected: str) -> None:
     """Copy src to dst via a temporary name; fsync; check the hash; rename into place."""
     tmp = dst.with_name(dst.name + _PARTIAL)
@@ -135,7 +99,7 @@ def _copy_verified(src: Path, dst: Path, expected: str) -> None:
         shutil.copystat(src, tmp)
         os.chmod(tmp, 0o600)
     os.replace(tmp, dst)
-    _fsync_dir(dst.parent)
+    fsync_dir(dst.parent)
 
 
 def _move(src: Path, dst: Path, *, private: bool) -> str:
@@ -155,13 +119,13 @@ def _move(src: Path, dst: Path, *, private: bool) -> str:
             os.rename(src, dst)
         else:
             os.unlink(src)
-        _fsync_dir(dst.parent)
-        _fsync_dir(src.parent)
+        fsync_dir(dst.parent)
+        fsync_dir(src.parent)
         method = "rename"
     else:
         _copy_verified(src, dst, expected)
         os.unlink(src)
-        _fsync_dir(src.parent)
+        fsync_dir(src.parent)
         method = "copy"
     if private:
         with contextlib.suppress(OSError):
@@ -174,9 +138,9 @@ def quarantine_record(path: str | os.PathLike[str], config: Any) -> QuarantineRe
     src = Path(path).absolute()
     if not src.is_file() or src.is_symlink():
         raise QuarantineError(f"not a regular file: {src}")
-    root = _private_dir(Path(config.quarantine_path))
+    root = make_private_dir(Path(config.quarantine_path))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    slot = _private_dir(root / f"{stamp}-{uuid.uuid4().hex[:12]}")
+    slot = make_private_dir(root / f"{stamp}-{uuid.uuid4().hex[:12]}")
     dst = slot / _printable(src.name)
     size = src.stat().st_size
     manifest: dict[str, Any] = {
@@ -189,7 +153,7 @@ def quarantine_record(path: str | os.PathLike[str], config: Any) -> QuarantineRe
     raw = _raw_b64(str(src))
     if raw:
         manifest["from_b64"] = raw
-    _write_private(slot / MANIFEST, json.dumps(manifest).encode())
+    write_private(slot / MANIFEST, json.dumps(manifest).encode())
     try:
         method = _move(src, dst, private=True)
     except BaseException:
@@ -199,7 +163,7 @@ def quarantine_record(path: str | os.PathLike[str], config: Any) -> QuarantineRe
         raise
     sha = sha256_file(dst)
     manifest.update(state="quarantined", sha256=sha, method=method)
-    _write_private(slot / MANIFEST, json.dumps(manifest).encode())
+    write_private(slot / MANIFEST, json.dumps(manifest).encode())
     return QuarantineRecord(_printable(str(src)), str(dst), sha, size, method, raw)
 
 
@@ -260,7 +224,7 @@ def find_quarantined(config: Any, original: str, sha256: str | None) -> Quaranti
             continue
         if m.get("state") != "quarantined":
             m.update(state="quarantined", sha256=digest, method=m.get("method", "unknown"))
-            _write_private(slot / MANIFEST, json.dumps(m).encode())
+            write_private(slot / MANIFEST, json.dumps(m).encode())
         return QuarantineRecord(
             _printable(original),
             str(stored),

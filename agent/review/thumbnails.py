@@ -16,12 +16,14 @@ expand=True)``) and flipped left-right if ``ocr.mirrored.p<N>`` is set. We repea
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from agent.files import make_private_dir, write_private
 from agent.review.export import scrub
 from detectors.model import BlockKind, Extraction, Verdict
 
@@ -159,17 +161,12 @@ def make_thumbnail(
     for r in redact:
         draw.rectangle(r, fill=(0, 0, 0))
         draw.rectangle(r, outline=RED, width=2)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(out, 0o700)
+    out = make_private_dir(out_dir)
     name = f"{(extraction.source.sha256 or verdict.sha256 or 'x')[:32]}-p{page}.png"
     target = out / name
-    tmp = out / f".{name}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fp:
-        img.save(fp, format="PNG", compress_level=3)
-    os.replace(tmp, target)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", compress_level=3)
+    write_private(target, buf.getvalue(), durable=False)
     return target
 
 
