@@ -155,9 +155,10 @@ def extract_bytes(
     """Sniff and extract `data`; the file name becomes a FILENAME block."""
     _load_extractors()
     digest = sha256 or hashlib.sha256(data).hexdigest()
-    media = sniff_bytes(data)
-    fn = REGISTRY.get(media)
+    media: str | None = None
     try:
+        media = sniff_bytes(data)
+        fn = REGISTRY.get(media)
         if media == "application/x-ooxml-encrypted":
             raise E.EncryptedFile("the Office file is password-protected (encrypted package)")
         if fn is None:

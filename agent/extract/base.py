@@ -122,7 +122,7 @@ def open_zip(data: bytes, ctx: Ctx) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as e:
         raise CorruptFile(f"not a readable zip: {e}") from e
     lim = ctx.limits
     if len(infos) > lim.archive_members:
