@@ -6,7 +6,7 @@
 Fuzz: byte-level and (for zip-based formats) structure-aware mutations of valid seed files
 (tests/test_fuzz_extract_lib.py), in process with a null OCR engine; every case that raises
 anything but an ExtractionError, or that only the boundary's catch-all mapped ("unmapped"), is
-saved under bench/fuzz-findings/ for a regression test.
+saved under $TMPDIR/shareguard-fuzz-findings/ for a regression test.
 
 Hostile: each bomb/broken file from tests/test_limits.py through a fresh `Extractor` worker
 (the real path, memory cap on); prints verdict kind, seconds and the worker's peak RSS.
@@ -43,7 +43,7 @@ def fuzz(minutes: float, seed: int | None) -> None:
 
     cfg = fuzz_config()
     rnd = random.Random(seed)
-    out_dir = ROOT / "bench" / "fuzz-findings"
+    out_dir = Path(tempfile.gettempdir()) / "shareguard-fuzz-findings"
     with tempfile.TemporaryDirectory() as td:
         seeds = make_seeds(Path(td))
     kinds: dict[str, collections.Counter] = {k: collections.Counter() for k in seeds}
