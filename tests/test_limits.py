@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import os
+import shutil
 import struct
+import subprocess
+import sys
 import threading
 import zipfile
 import zlib
@@ -361,6 +365,34 @@ def test_permission_denied(tmp_path: Path) -> None:
     p.chmod(0)
     with pytest.raises(FileAccessError, match="permission"):
         extract_in_process(p, cfg())
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and util-linux setpriv"
+)
+def test_permission_denied_as_root_without_dac_override(tmp_path: Path) -> None:
+    """CI runs as root, who reads any file; drop the two capabilities that let it, as an agent
+    running for an ordinary user would be, and the same file must be reported, not crash."""
+    p = write(sample_doc(), tmp_path / "a.docx", "docx")
+    p.chmod(0)
+    shareguard = Path(sys.executable).with_name("shareguard")
+    r = subprocess.run(
+        [
+            "setpriv",
+            "--bounding-set=-dac_override,-dac_read_search",
+            str(shareguard),
+            "scan",
+            "--format",
+            "jsonl",
+            str(p),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    row = json.loads(r.stdout.strip().splitlines()[-1])
+    assert row["verdict"] == "unreadable", r.stderr
+    assert row["error_kind"] == "access" and "permission" in row["error"]
 
 
 def test_file_changing_while_read(tmp_path: Path) -> None:
