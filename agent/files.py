@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sqlite3
+import stat
 from pathlib import Path
 
 PARTIAL = ".partial"
@@ -53,3 +55,22 @@ def write_private(path: str | os.PathLike[str], data: bytes, *, durable: bool = 
     os.replace(tmp, path)
     if durable:
         fsync_dir(path.parent)
+
+
+def connect_private_sqlite(path: str | os.PathLike[str], *, synchronous: str) -> sqlite3.Connection:
+    """A WAL-mode SQLite connection (autocommit; callers use BEGIN IMMEDIATE) whose files are
+    0600 in a 0700 directory. SQLite gives the -wal/-shm files the database file's mode."""
+    path = Path(path)
+    make_private_dir(path.parent)
+    old = os.umask(0o077)
+    try:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(f"PRAGMA synchronous={synchronous}")
+        db.execute("PRAGMA busy_timeout=30000")
+    finally:
+        os.umask(old)
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.chmod(str(path) + suffix, stat.S_IRUSR | stat.S_IWUSR)
+    return db

@@ -18,12 +18,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import stat
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from agent.files import connect_private_sqlite
 
 SCHEMA_VERSION = 1
 
@@ -123,28 +124,15 @@ class Queue:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._lock = threading.RLock()
-        old = os.umask(0o077)
-        try:
-            self.db = sqlite3.connect(
-                self.path, timeout=30, isolation_level=None, check_same_thread=False
-            )
-            self.db.execute("PRAGMA journal_mode=WAL")
-            # NORMAL is safe against process crashes in WAL mode; after a power cut the
-            # catch-up walk re-queues anything the last transactions held.
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            with self._tx():
-                for stmt in _SCHEMA.split(";"):
-                    if stmt.strip():
-                        self.db.execute(stmt)
-                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        finally:
-            os.umask(old)
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                os.chmod(str(self.path) + suffix, stat.S_IRUSR | stat.S_IWUSR)
+        # NORMAL is safe against process crashes in WAL mode; after a power cut the
+        # catch-up walk re-queues anything the last transactions held.
+        self.db = connect_private_sqlite(self.path, synchronous="NORMAL")
+        with self._tx():
+            for stmt in _SCHEMA.split(";"):
+                if stmt.strip():
+                    self.db.execute(stmt)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         with self._lock:

@@ -22,14 +22,13 @@ import os
 import secrets
 import socket
 import sqlite3
-import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from agent.files import make_private_dir
+from agent.files import connect_private_sqlite, make_private_dir
 from detectors.model import Verdict
 
 SCHEMA_VERSION = 2
@@ -264,22 +263,9 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], key: bytes) -> None:
         self.path = Path(path)
-        make_private_dir(self.path.parent)
         self._chain_key = hmac.new(key, b"shareguard/log-chain/v1", hashlib.sha256).digest()
-        old_umask = os.umask(0o077)
-        try:
-            self.db = sqlite3.connect(
-                self.path, timeout=30, isolation_level=None, check_same_thread=False
-            )
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            self._migrate()
-        finally:
-            os.umask(old_umask)
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                os.chmod(str(self.path) + suffix, stat.S_IRUSR | stat.S_IWUSR)
+        self.db = connect_private_sqlite(self.path, synchronous="FULL")
+        self._migrate()
 
     @classmethod
     def open(cls, config: Any) -> Store:
