@@ -41,3 +41,17 @@ def config_file(tmp_path: Path) -> Path:
     cfg.write_text(f'mode = "warn"\ndata_dir = "{data}"\n', encoding="utf-8")
     os.chmod(cfg, 0o600)
     return cfg
+
+
+@pytest.fixture(scope="session")
+def scanner(tmp_path_factory: pytest.TempPathFactory):
+    """The Scanner the agent uses (default policy, real extraction worker), shared by tests
+    that only judge files; its data dir is private to the test session."""
+    from agent.config import load_config
+    from agent.pipeline import Scanner
+    from policies import load_policy
+
+    cfg = tmp_path_factory.mktemp("scanner") / "config.toml"
+    cfg.write_text(f'data_dir = "{cfg.parent / "data"}"\n', encoding="utf-8")
+    with Scanner(load_config(cfg), load_policy()) as s:
+        yield s

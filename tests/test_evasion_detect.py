@@ -11,23 +11,12 @@ from docx import Document
 from docx.shared import RGBColor
 from faker import Faker
 
-from agent.config import load_config
-from agent.pipeline import Scanner
 from detectors.model import Decision
-from policies import load_policy
 from tests.docgen.doc import Doc
 from tests.docgen.render import write
 
 fake = Faker("zh_CN")
 fake.seed_instance(77)
-
-
-@pytest.fixture(scope="module")
-def scanner(tmp_path_factory):
-    cfg = tmp_path_factory.mktemp("cfg") / "config.toml"
-    cfg.write_text(f'data_dir = "{cfg.parent / "data"}"\n', encoding="utf-8")
-    with Scanner(load_config(cfg), load_policy()) as s:
-        yield s
 
 
 def top(v) -> str | None:

@@ -5,24 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from faker import Faker
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from agent.config import load_config
 from agent.pipeline import Scanner
 from detectors.model import Decision
-from policies import load_policy
 from tests.docgen.doc import Doc
 from tests.docgen.render import cjk_font_path, write
-
-
-@pytest.fixture(scope="module")
-def scanner(tmp_path_factory: pytest.TempPathFactory):
-    cfg = tmp_path_factory.mktemp("cfg") / "config.toml"
-    cfg.write_text(f'data_dir = "{cfg.parent / "data"}"\n', encoding="utf-8")
-    with Scanner(load_config(cfg), load_policy()) as s:
-        yield s
 
 
 def _spreadsheet_screenshot(rows: list[list[str]], path: Path) -> Path:

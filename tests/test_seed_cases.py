@@ -8,10 +8,7 @@ from __future__ import annotations
 import pytest
 from faker import Faker
 
-from agent.config import load_config
-from agent.pipeline import Scanner
 from detectors.model import Decision
-from policies import load_policy
 from tests.docgen.doc import Doc
 from tests.docgen.render import write
 
@@ -24,14 +21,6 @@ def seed_article() -> str:
 
     text = (SHARED / "seed-cases.md").read_text(encoding="utf-8")
     return text[text.index("党员干部注意!微信群发布这些疫情信息将被问责") :]
-
-
-@pytest.fixture(scope="module")
-def scanner(tmp_path_factory):
-    cfg = tmp_path_factory.mktemp("cfg") / "config.toml"
-    cfg.write_text(f'data_dir = "{cfg.parent / "data"}"\n', encoding="utf-8")
-    with Scanner(load_config(cfg), load_policy()) as s:
-        yield s
 
 
 def test_seed_article_as_text_is_clean(scanner, tmp_path):
