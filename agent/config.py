@@ -141,16 +141,13 @@ _SECTIONS: dict[str, type] = {
 
 
 def _line_of(text: str, key: str, section: str | None = None) -> int | None:
-    """Best-effort line number of `key` (inside `[section]` when given)."""
-    in_section = section is None
+    """Best-effort line number of `key` in `[section]` (top level when section is None)."""
+    table: str | None = None
     for n, line in enumerate(text.splitlines(), 1):
         s = line.strip()
         if s.startswith("["):
-            in_section = section is not None and s.strip("[] ") == section
-            if section is None:
-                in_section = False
-            continue
-        if (in_section or section is None) and re.match(rf"{re.escape(key)}\s*=", s):
+            table = s.strip("[] ")
+        elif table == section and re.match(rf"{re.escape(key)}\s*=", s):
             return n
     return None
 

@@ -43,3 +43,10 @@ def test_bad_values_name_field_and_line(text: str, field: str, line: int) -> Non
 def test_values_are_read() -> None:
     cfg = parse_config('mode = "block"\nwatch = ["/srv/share"]\n[limits]\ntimeout_s = 5\n')
     assert cfg.mode == "block" and cfg.watch == ("/srv/share",) and cfg.limits.timeout_s == 5.0
+
+
+def test_line_of_table_key_ignores_top_level_twin() -> None:
+    text = 'mode = "warn"\n[alert]\nenabled = "yes"\n'
+    with pytest.raises(ConfigError) as ei:
+        parse_config(text, path="c.toml")
+    assert ei.value.field == "alert.enabled" and ei.value.line == 3
