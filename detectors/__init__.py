@@ -84,6 +84,29 @@ def run_detectors(
 
 
 def _load_builtin() -> None:
-    if REGISTRY.keys() >= {"identifiers", "lexicon", "doc_form", "roster", "marks"}:
+    if REGISTRY.keys() >= BUILTIN:
         return
-    from detectors import doc_form, identifiers, lexicon, marks, roster  # noqa: F401
+    from detectors import (  # noqa: F401
+        doc_form,
+        identifiers,
+        lexicon,
+        marks,
+        persons,
+        roster,
+        structure,
+    )
+
+
+BUILTIN = frozenset(
+    {"identifiers", "lexicon", "doc_form", "roster", "marks", "structure", "persons"}
+)
+
+
+def param_specs() -> dict[str, dict[str, str]]:
+    """Each built-in detector's parameters and their kinds (int, number, strings, patterns,
+    mapping), so a policy pack that misspells one is refused instead of silently ignored."""
+    import importlib
+
+    return {
+        name: dict(importlib.import_module(f"detectors.{name}").PARAMS) for name in sorted(BUILTIN)
+    }

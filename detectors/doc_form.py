@@ -18,6 +18,27 @@ from detectors.text import MARGIN_KINDS, Line, block_lines
 from detectors.util import finding_from_line
 
 NAME = "doc_form"
+# Parameters the policy pack may set for this detector (checked by policies.schema).
+PARAMS: dict[str, str] = {
+    "short_line": "int",
+    "title_max": "int",
+    "lead_lines": "int",
+    "doc_number": "patterns",
+    "order_number": "patterns",
+    "order_title": "patterns",
+    "title_notice": "patterns",
+    "title_public": "patterns",
+    "title_report": "patterns",
+    "deadline": "patterns",
+    "task_phrases": "patterns",
+    "date_line": "patterns",
+    "issuing_body": "patterns",
+    "cc_line": "patterns",
+    "contact_line": "patterns",
+    "org_suffixes": "strings",
+    "public_addressees": "strings",
+    "public_prefixes": "strings",
+}
 
 
 @lru_cache(maxsize=64)

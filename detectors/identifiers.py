@@ -23,6 +23,11 @@ from detectors.text import block_lines
 from detectors.util import finding_from_line
 
 NAME = "identifiers"
+# Parameters the policy pack may set for this detector (checked by policies.schema).
+PARAMS: dict[str, str] = {
+    "passport_context": "strings",
+    "plate_context": "strings",
+}
 
 
 @register(NAME)

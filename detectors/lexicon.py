@@ -11,6 +11,8 @@ from detectors.text import MARGIN_KINDS, Line, block_lines
 from detectors.util import finding_from_line
 
 NAME = "lexicon"
+# This detector takes no parameters: its phrase lists come from the `lexicon:` section.
+PARAMS: dict[str, str] = {}
 
 
 def _in_scope(entry: LexiconEntry, line: Line) -> bool:

@@ -15,7 +15,17 @@ from detectors.text import MARGIN_KINDS, block_lines
 from detectors.util import finding_from_line
 
 NAME = "marks"
+# Parameters the policy pack may set for this detector (checked by policies.schema).
+PARAMS: dict[str, str] = {
+    "short_line": "int",
+    "secrecy_levels": "strings",
+    "star_lookalikes": "strings",
+    "draft_terms": "strings",
+    "internal_terms": "strings",
+    "confidential_terms": "strings",
+}
 _TRIM = "()[]【】〔〕<>《》{}:：-—_.·,，、 \"'“”"
+_STARS = "★☆*✱✶"
 
 
 @lru_cache(maxsize=32)
@@ -57,16 +67,26 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         is_short = len(s) <= short
         # 秘密★1年 / 机密★ / 密级：绝密 — at the start of a line (or anywhere in the margins).
         cand = [s]
-        if margin:
-            cand += [s[m.start() :] for m in re.finditer("|".join(levels), s)]
+        if margin or len(s) > 60:
+            # In the margins, or in a line that lost its breaks, a mark may stand mid-line.
+            cand += [s[m.start() :] for m in re.finditer("|".join(levels), s) if m.start()]
         for c in cand:
             m = sec_re.match(c)
             if not m:
                 continue
-            marked = bool(m.group("star") or m.group("term")) or c.startswith("密级")
+            star = m.group("star") or ""
             rest = m.group("rest")
             standalone = len(rest.strip(_TRIM)) == 0
-            if (marked and (is_short or margin or len(rest) < 20)) or (
+            # A real ★ marks; an OCR stand-in (大, 女, 火…) only with a term or alone on the
+            # line, so 秘密大揭秘 stays a headline.
+            real_star = bool(star) and all(ch in _STARS for ch in star)
+            if star and not real_star and not (m.group("term") or standalone):
+                continue
+            marked = real_star or bool(m.group("term")) or c.startswith("密级")
+            long_line = len(s) > 60 and c is not s
+            if long_line and not (real_star or m.group("term")):
+                continue
+            if (marked and (is_short or margin or len(rest) < 20 or long_line)) or (
                 standalone and (is_short or margin)
             ):
                 add(
@@ -90,10 +110,16 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             before, after = s[:i], s[i + len(term) :]
             quoted = "《" in before and "》" in after
             at_end = len(after.strip(_TRIM)) == 0
+            # "（征求意见稿）" right after a title stays a mark even when the line breaks were
+            # lost; inside 《…》 it names another document.
+            bracketed = before.endswith(("(", "（", "[", "【")) and after.startswith(
+                (")", "）", "]", "】")
+            )
             if (
                 margin
                 or (at_end and len(s) <= 80 and not quoted)
                 or (is_short and len(before.strip(_TRIM)) == 0)
+                or (bracketed and not quoted)
             ):
                 add(line, "draft_mark", term, "internal_material")
     return out

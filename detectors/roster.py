@@ -16,6 +16,15 @@ from detectors.model import BlockKind, Extraction, Finding, Location, Table
 from detectors.text import Line, block_lines, squash
 
 NAME = "roster"
+# Parameters the policy pack may set for this detector (checked by policies.schema).
+PARAMS: dict[str, str] = {
+    "min_rows": "int",
+    "phone_only_min_rows": "int",
+    "identifying": "strings",
+    "screening": "strings",
+    "columns": "mapping",
+    "surnames": "strings",
+}
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _TEMP = re.compile(r"^3[4-9](\.\d)?(℃|°C|度)?$")
 _DATE = re.compile(r"^(\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?$")
@@ -117,6 +126,18 @@ def analyse_table(table: Table, p: Mapping[str, Any]) -> dict[str, Any]:
     return {"header_row": hi, "roles": roles, "person_rows": person_rows}
 
 
+def _company_column(table: Table, suffixes: tuple[str, ...]) -> bool:
+    rows = [r for r in table.rows[1:] if any(c.strip() for c in r)]
+    if len(rows) < 2:
+        return False
+    width = max(len(r) for r in rows)
+    for j in range(width):
+        vals = [squash(r[j]) for r in rows if j < len(r) and r[j].strip()]
+        if vals and sum(v.endswith(suffixes) for v in vals) / len(rows) >= 0.6:
+            return True
+    return False
+
+
 def _strength(roles: set[str], p: Mapping[str, Any]) -> float:
     identifying = set(p.get("identifying", ("id", "phone", "address", "passport")))
     screening = set(p.get("screening", ("date", "travel", "temperature", "quarantine", "health")))
@@ -136,7 +157,21 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
     p = ctx.p(NAME)
     min_rows = int(p.get("min_rows", 2))
     out: list[Finding] = []
+    company = tuple(ctx.p("persons").get("company_suffixes", ()))
     for ti, table in enumerate(extraction.tables):
+        if company and _company_column(table, company):
+            # A directory of businesses (公司, 店, 厂 in a column) is not a list of private persons.
+            loc = Location(page=table.page, origin=table.name or table.origin, table=ti)
+            out.append(
+                Finding(
+                    detector=NAME,
+                    signal="business_directory",
+                    excerpt="|".join(squash(c) for c in table.rows[0] if c.strip())[:60],
+                    location=loc,
+                    count=1,
+                )
+            )
+            continue
         info = analyse_table(table, p)
         roles = set(info["roles"].values())
         header = table.rows[info["header_row"]] if info["header_row"] >= 0 else ()

@@ -47,15 +47,22 @@ class Line:
         return self.location.bbox
 
 
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[:：])(?=\S)")
+
+
 def _split_long(text: str) -> list[str]:
     out: list[str] = []
     for raw in text.splitlines() or [text]:
         parts = [p for p in re.split(r"\s+", raw) if p] if len(raw) > LONG_LINE else []
         # OCR puts spaces between CJK characters: only split when the pieces are real segments.
-        if len(parts) > 1 and sum(map(len, parts)) / len(parts) >= 6:
-            out.extend(parts)
-        else:
-            out.append(raw)
+        real = len(parts) > 1 and sum(map(len, parts)) / len(parts) >= 6
+        pieces = parts if real else [raw]
+        for piece in pieces:
+            # A document whose line breaks were lost: sentences and "主送：" become lines again.
+            if len(piece) > LONG_LINE:
+                out.extend(x for x in _SENTENCE_END.split(piece) if x.strip())
+            else:
+                out.append(piece)
     return out
 
 

@@ -9,10 +9,15 @@ immutable `Policy`; `Policy.evaluate(extraction)` runs the detectors and scores 
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
+
+from detectors.ngram_model import NgramModel, from_arrays
 from policies.engine import CategoryExplanation, Policy, SignalRow
+from policies.errors import ConfigError
 from policies.schema import BUILTIN_SIGNALS, Validator, read_yaml
 
 DEFAULT_PACK = Path(__file__).with_name("default.yaml")
@@ -63,6 +68,8 @@ def _merge(base: dict, ext: dict) -> dict:
                 cur[k] = merged
             else:
                 cur[k] = v
+    if ext.get("model"):
+        out["model"] = {**(out.get("model") or {}), **ext["model"]}
     for k, v in (ext.get("allowlist") or {}).items():
         al = out.setdefault("allowlist", {})
         al[k] = [*(al.get(k) or []), *(v or [])]
@@ -80,11 +87,32 @@ def load_policy(extra_files: Iterable[str | Path] = (), base: str | Path | None 
     base_path = Path(base) if base else DEFAULT_PACK
     data = _read(base_path, extension=False, known=known)
     sources = [str(base_path)]
+    model_from = base_path
     for f in extra_files:
         ext = _read(f, extension=True, known=known)
+        if (ext.get("model") or {}).get("file"):
+            model_from = Path(f)
         data = _merge(data, ext)
         sources.append(str(f))
-    return Policy.compile(data, sources=tuple(sources))
+    return Policy.compile(data, sources=tuple(sources), model=_model(data, model_from))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_model_file(path: Path, mtime_ns: int) -> NgramModel:
+    with np.load(path, allow_pickle=False) as arrays:
+        return from_arrays(arrays)
+
+
+def _model(data: dict, pack: Path) -> NgramModel | None:
+    """The learned layer named by the pack's `model.file` (relative to the pack file)."""
+    name = (data.get("model") or {}).get("file")
+    if not name:
+        return None
+    path = (pack.parent / name).resolve()
+    try:
+        return _load_model_file(path, path.stat().st_mtime_ns)
+    except (OSError, ValueError, KeyError) as e:
+        raise ConfigError(f"cannot load the model file {path}: {e}", path=str(pack)) from e
 
 
 def check_file(path: str | Path, extends: Sequence[str | Path] = ()) -> Policy:

@@ -4,8 +4,13 @@ For each category and each of its signals:
     contribution = |weight| × strength × min(1, count / saturate)
 where `count` is the number of distinct values (identifiers, by keyed hash), of person rows
 (rosters) or of distinct phrases (lexicon), and `strength` the strongest finding's own strength.
-    positive = 1 − Π(1 − contribution)   over signals with weight > 0   (noisy-OR)
-    score    = positive × Π(1 − contribution) over signals with weight < 0
+    positive = 1 − Π(1 − contribution)      over signals with weight > 0   (noisy-OR)
+    factor   = Π(1 − contribution)^2        over signals with weight < 0
+    score    = positive·factor / (positive·factor + 1 − positive)
+Negative evidence is weighed against positive evidence in odds: each piece multiplies the odds of
+the category by (1 − c)², so a news byline (c = 0.6) takes a borderline 0.7 down to 0.27 but
+leaves a document whose form is unmistakable (0.97) at 0.84. No single signal below weight −1
+can zero a score; only a full-weight negative (−1: a publication mark in the 附注 position) does.
 If none of the category's `require_any` signals fired, the score is capped at `cap_without`.
 """
 
@@ -28,10 +33,25 @@ from detectors.model import (
     Finding,
     Verdict,
 )
+from detectors.ngram_model import NgramModel, document_text
 from detectors.text import squash
 
 EVIDENCE_PER_SIGNAL = 3
+MODEL_SIGNAL = "doc_model"
+# Signals that speak for one category only (their findings name it in category_hints).
+SCOPED_SIGNALS = frozenset({MODEL_SIGNAL})
 DEFAULT_CAP = 0.3
+NEGATIVE_POWER = 2
+
+
+def weigh(positive: float, factor: float) -> float:
+    """Scale the odds of `positive` by `factor` (the product of the negative evidence)."""
+    if positive <= 0.0 or factor <= 0.0:
+        return 0.0
+    if positive >= 1.0:
+        return 1.0
+    num = positive * factor
+    return num / (num + 1.0 - positive)
 
 
 @dataclass(frozen=True)
@@ -124,9 +144,16 @@ class Policy:
     allow_phrases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    model: NgramModel | None = field(default=None, repr=False, compare=False)
+    model_min_probability: float = 0.2
 
     @classmethod
-    def compile(cls, data: Mapping[str, Any], sources: tuple[str, ...] = ()) -> Policy:
+    def compile(
+        cls,
+        data: Mapping[str, Any],
+        sources: tuple[str, ...] = (),
+        model: NgramModel | None = None,
+    ) -> Policy:
         cats = []
         for cid, c in (data.get("categories") or {}).items():
             sigs = {
@@ -171,7 +198,13 @@ class Policy:
             allow_phrases=tuple(squash(p) for p in al.get("phrases") or ()),
             sources=sources,
             raw=data,
+            model=model,
+            model_min_probability=float((data.get("model") or {}).get("min_probability", 0.2)),
         )
+
+    def with_model(self, model: NgramModel | None) -> Policy:
+        """The same pack with another learned layer (training and leave-family-out runs)."""
+        return replace(self, model=model)
 
     # ---- detection and scoring -------------------------------------------------------------
     def context(self, hasher: Callable[[str], str] | None = None) -> DetectContext:
@@ -182,7 +215,43 @@ class Policy:
     def findings(
         self, extraction: Extraction, hasher: Callable[[str], str] | None = None
     ) -> tuple[list[Finding], list[str]]:
-        return run_detectors(extraction, self.context(hasher))
+        findings, warnings = run_detectors(extraction, self.context(hasher))
+        if self.model is not None:
+            try:
+                findings.extend(self.model_findings(extraction, findings))
+            except Exception as e:  # the rules still stand when the model cannot run
+                warnings.append(f"model failed: {type(e).__name__}: {e}")
+        return findings, warnings
+
+    def model_findings(self, extraction: Extraction, findings: list[Finding]) -> list[Finding]:
+        """One `doc_model` finding per category the learned layer finds likely enough; its
+        excerpt names the n-grams that pushed that category up most."""
+        model = self.model
+        if model is None:
+            return []
+        text = document_text(extraction)
+        if len(text) < 8:
+            return []
+        signals = {f.signal for f in findings}
+        probs = model.probabilities(text, signals)
+        out = []
+        for cat, p in probs.items():
+            if cat == "clean" or p < self.model_min_probability:
+                continue
+            top = model.top_features(text, signals, cat, n=5)
+            grams = " ".join(g for g, _ in top)
+            excerpt = mask_text(f"p={p:.2f} · {grams}")
+            out.append(
+                Finding(
+                    detector="model",
+                    signal=MODEL_SIGNAL,
+                    excerpt=excerpt,
+                    category_hints=(cat,),
+                    strength=round(p, 4),
+                    context=excerpt,
+                )
+            )
+        return out
 
     def score(self, findings: list[Finding]) -> list[CategoryExplanation]:
         by_signal: dict[str, list[Finding]] = defaultdict(list)
@@ -194,6 +263,8 @@ class Policy:
             pos_rest, neg = 1.0, 1.0
             for sname, spec in cat.signals.items():
                 fs = by_signal.get(sname)
+                if fs and sname in SCOPED_SIGNALS:
+                    fs = [f for f in fs if cat.id in f.category_hints]
                 if not fs:
                     continue
                 count = _count(fs)
@@ -202,7 +273,7 @@ class Policy:
                 if spec.weight > 0:
                     pos_rest *= 1 - c
                 else:
-                    neg *= 1 - c
+                    neg *= (1 - c) ** NEGATIVE_POWER
                 signed = c if spec.weight > 0 else -c
                 best = sorted(fs, key=lambda f: -f.strength)[:EVIDENCE_PER_SIGNAL]
                 rows.append(
@@ -217,7 +288,7 @@ class Policy:
                     )
                 )
             positive = 1 - pos_rest
-            score = positive * neg
+            score = weigh(positive, neg)
             capped = False
             missing = cat.require_any and not any(by_signal.get(s) for s in cat.require_any)
             if missing and score > cat.cap_without:

@@ -10,12 +10,24 @@ from typing import Any
 
 import yaml
 
-from agent.errors import ConfigError
+from detectors import param_specs
+from policies.errors import ConfigError
 
 MODES = ("audit", "warn", "block")
 ACTIONS = ("log", "alert", "quarantine")
 SCOPES = ("any", "short", "margin")
-TOP_KEYS = ("version", "actions", "categories", "lexicon", "detectors", "allowlist")
+TOP_KEYS = (
+    "version",
+    "actions",
+    "categories",
+    "lexicon",
+    "detectors",
+    "allowlist",
+    "model",
+    "examples",
+)
+MODEL_KEYS = ("file", "min_probability")
+EXAMPLE_KEYS = ("match", "no_match")
 CATEGORY_KEYS = ("threshold", "signals", "require_any", "cap_without", "name", "name_en")
 SIGNAL_KEYS = ("weight", "saturate")
 LEXICON_KEYS = ("phrases", "patterns", "scope", "max_len")
@@ -48,6 +60,16 @@ BUILTIN_SIGNALS = frozenset(
         "confidential_mark",
         "internal_mark",
         "draft_mark",
+        "publication_mark",
+        "tasking_fields",
+        "chat_order",
+        "news_form",
+        "trajectory_table",
+        "lab_table",
+        "leaflet_sections",
+        "person_rows",
+        "screening_attrs",
+        "doc_model",
     }
 )
 Path_ = tuple[str | int, ...]
@@ -123,6 +145,24 @@ class Validator:
             raise self.fail(at, f"expected a number in [{lo}, {hi}], got {v!r}")
         return float(v)
 
+    def param(self, at: Path_, kind: str, value: Any) -> None:
+        if kind == "int":
+            self.number(value, at, 0, 100_000)
+            if not isinstance(value, int):
+                raise self.fail(at, f"expected a whole number, got {value!r}")
+        elif kind == "number":
+            self.number(value, at, 0.0, 100_000.0)
+        elif kind in ("strings", "patterns"):
+            for i, item in enumerate(self.strings(value, at)):
+                if kind == "patterns":
+                    try:
+                        re.compile(item)
+                    except re.error as err:
+                        raise self.fail((*at, i), f"bad regular expression: {err}") from err
+        elif kind == "mapping":
+            for k, v in self.mapping(value, at).items():
+                self.strings(v, (*at, k))
+
     def validate(self, data: Any, known_signals: set[str]) -> dict:
         if data is None:
             data = {}
@@ -187,34 +227,31 @@ class Validator:
             ):
                 if sname not in known_signals:
                     raise self.fail((*at, "require_any", i), f"unknown signal {sname!r}")
+        specs = param_specs()
         dets = self.mapping(d.get("detectors", {}) or {}, ("detectors",))
         for name, params in dets.items():
-            if name not in ("identifiers", "doc_form", "roster", "marks", "lexicon"):
-                raise self.fail(("detectors", name), f"unknown detector {name!r}")
-            params = self.mapping(params, ("detectors", name))
+            if name not in specs:
+                raise self.fail(
+                    ("detectors", name),
+                    f"unknown detector {name!r} (known: {', '.join(sorted(specs))})",
+                )
+            spec = specs[name]
+            params = self.mapping(params, ("detectors", name), tuple(spec))
             for key, value in params.items():
-                pat_keys = {
-                    "doc_number",
-                    "order_number",
-                    "order_title",
-                    "title_notice",
-                    "title_public",
-                    "title_report",
-                    "deadline",
-                    "task_phrases",
-                    "date_line",
-                    "issuing_body",
-                    "cc_line",
-                    "contact_line",
-                }
-                if name == "doc_form" and key in pat_keys:
-                    for i, pat in enumerate(self.strings(value, ("detectors", name, key))):
-                        try:
-                            re.compile(pat)
-                        except re.error as err:
-                            raise self.fail(
-                                ("detectors", name, key, i), f"bad regular expression: {err}"
-                            ) from err
+                self.param((*("detectors", name, key),), spec[key], value)
+        model = self.mapping(d.get("model", {}) or {}, ("model",), MODEL_KEYS)
+        if "file" in model and not (isinstance(model["file"], str) and model["file"]):
+            raise self.fail(("model", "file"), "expected a file name")
+        if "min_probability" in model:
+            self.number(model["min_probability"], ("model", "min_probability"), 0.0, 1.0)
+        examples = self.mapping(d.get("examples", {}) or {}, ("examples",))
+        for sname, ex in examples.items():
+            at = ("examples", sname)
+            if sname not in known_signals:
+                raise self.fail(at, f"unknown signal {sname!r}")
+            e = self.mapping(ex, at, EXAMPLE_KEYS)
+            for k, v in e.items():
+                self.strings(v, (*at, k))
         al = self.mapping(d.get("allowlist", {}) or {}, ("allowlist",), ALLOWLIST_KEYS)
         for k, v in al.items():
             if v:
