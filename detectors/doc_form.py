@@ -86,7 +86,9 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         for pat in _pats(p, "doc_number"):
             m = pat.search(s)
             if m:
-                own = n <= short or m.start() == 0 or (lead and m.start() < 40)
+                # 《…的通知》（国办发〔2020〕12号） cites another document's number.
+                cited = s[: m.start()].rstrip("(（").endswith("》")
+                own = not cited and (n <= short or m.start() == 0 or (lead and m.start() < 40))
                 if own:
                     add(line, "doc_number", m.group(0), 1.0)
                 break

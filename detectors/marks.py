@@ -26,6 +26,7 @@ PARAMS: dict[str, str] = {
 }
 _TRIM = "()[]【】〔〕<>《》{}:：-—_.·,，、 \"'“”"
 _STARS = "★☆*✱✶"
+_CLOSE = ")）]】"
 
 
 @lru_cache(maxsize=32)
@@ -108,7 +109,9 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             if i < 0:
                 continue
             before, after = s[:i], s[i + len(term) :]
-            quoted = "《" in before and "》" in after
+            # Inside 《…》 (or right before a 》 whose 《 is on an earlier line) it names a
+            # document; it is not this document's mark.
+            quoted = ("《" in before and "》" in after) or after.lstrip(_CLOSE).startswith("》")
             at_end = len(after.strip(_TRIM)) == 0
             # "（征求意见稿）" right after a title stays a mark even when the line breaks were
             # lost; inside 《…》 it names another document.

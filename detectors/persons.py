@@ -38,6 +38,8 @@ _AGE = re.compile(r"^(\d{1,3})岁?$|^(\d{1,3})周岁$")
 _DATE = re.compile(r"(\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?")
 _TEMP = re.compile(r"^3[4-9](\.\d)?(℃|°C|度)?$")
 _TRAIN = re.compile(r"^[GDCKTZY]\d{1,4}次?$")
+# 3栋2单元301室, 5号, 三组: numbered parts of an address.
+_NUMBERED_PLACE = re.compile(r"[\d一二三四五六七八九十]+(号|栋|幢|单元|室|楼|组)$")
 _FLIGHT = re.compile(r"^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\d{3,4}$")
 
 
@@ -92,7 +94,7 @@ def row_attributes(
             kinds.add("date")
         if any(w in tok for w in health_words):
             kinds.add("health")
-        if 3 <= len(tok) <= 30 and tok.endswith(place_suffixes) and not tok.isascii():
+        if (3 <= len(tok) <= 30 and tok.endswith(place_suffixes)) or _NUMBERED_PLACE.search(tok):
             kinds.add("place")
     return name, kinds
 
@@ -103,7 +105,7 @@ PERSONAL = {"age", "travel", "date", "temperature", "health"}
 
 
 def is_person_row(name: str | None, kinds: set[str]) -> bool:
-    if name is None or "company" in kinds:
+    if name is None or ("company" in kinds and "id" not in kinds):
         return False
     return bool(kinds & IDENTIFYING) or ("sex" in kinds and bool(kinds & PERSONAL))
 
@@ -143,7 +145,11 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
     if len(persons) < min_rows:
         return []
     every = set().union(*(k for k, _ in persons.values()))
-    strength = 1.0 if "id" in every else 0.85 if "place" in every else 0.6
+    if not every & ((IDENTIFYING - {"mobile"}) | SCREENING):
+        # Names with phone numbers and nothing else: a contact list (通讯录), not a roster.
+        first = next(iter(persons.values()))[1]
+        return [_finding(first, "contact_rows", f"name|mobile ×{len(persons)}", len(persons), 1.0)]
+    strength = 1.0 if "id" in every else 0.85 if "place" in every else 0.7
     first = next(iter(persons.values()))[1]
     kinds_label = "|".join(sorted(every & (IDENTIFYING | SCREENING | {"sex", "age"})))
     excerpt = f"{kinds_label} ×{len(persons)}"

@@ -127,8 +127,10 @@ def analyse_table(table: Table, p: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _company_column(table: Table, suffixes: tuple[str, ...]) -> bool:
+    """A column of business names and no resident IDs: a directory of businesses. (A staff
+    roster with a 公司名称 column and ID numbers is still a roster.)"""
     rows = [r for r in table.rows[1:] if any(c.strip() for c in r)]
-    if len(rows) < 2:
+    if len(rows) < 2 or any(find_ids(normalise_digits(c)) for r in rows for c in r):
         return False
     width = max(len(r) for r in rows)
     for j in range(width):
@@ -179,11 +181,13 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         label = label or "|".join(sorted(roles))
         loc = Location(page=table.page, origin=table.name or table.origin, table=ti)
         strength = _strength(roles, p)
+        # Names with phones (and a unit, a sex): a contact list, not a roster of private data.
+        contact_only = roles <= {"name", "phone", "work", "gender", "age"}
         if info["person_rows"] >= min_rows and strength > 0:
             out.append(
                 Finding(
                     detector=NAME,
-                    signal="roster_table",
+                    signal="contact_list" if contact_only else "roster_table",
                     excerpt=f"{label} ×{info['person_rows']}",
                     location=loc,
                     category_hints=("screening_list",),

@@ -108,13 +108,21 @@ def _tasking(extraction: Extraction, lines: list[Line], p: Mapping[str, Any]) ->
     matter = tuple(squash(x) for x in p.get("matter_fields", ()))
     found: dict[str, tuple[str, Line]] = {}
     for line in lines:
-        s = line.norm
-        if not s or len(s) > 40 or line.kind in MARGIN_KINDS:
+        if line.kind in MARGIN_KINDS:
             continue
-        for kind, labels in (("resp", resp), ("due", due), ("matter", matter)):
-            w = _label_at_start(s, labels)
-            if w and (kind, w) not in found:
-                found[(kind, w)] = (w, line)  # type: ignore[index]
+        # A text row of a pasted table holds several cells: "序号\t工作任务\t牵头单位…".
+        cells = (
+            [squash(c) for c in re.split(r"\t| {2,}|\|", line.text)]
+            if ("\t" in line.text or "  " in line.text or "|" in line.text)
+            else [line.norm]
+        )
+        for s in cells:
+            if not s or len(s) > 40:
+                continue
+            for kind, labels in (("resp", resp), ("due", due), ("matter", matter)):
+                w = _label_at_start(s, labels)
+                if w and (kind, w) not in found:
+                    found[(kind, w)] = (w, line)  # type: ignore[index]
     kinds = {k for k, _ in found}
     if not ({"resp", "due"} <= kinds or ({"matter", "due"} <= kinds and len(found) >= 3)):
         return []

@@ -25,6 +25,7 @@ DEFAULT_PACK = Path(__file__).with_name("default.yaml")
 __all__ = [
     "DEFAULT_PACK",
     "CategoryExplanation",
+    "ConfigError",
     "Policy",
     "SignalRow",
     "check_file",

@@ -146,6 +146,7 @@ class Policy:
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     model: NgramModel | None = field(default=None, repr=False, compare=False)
     model_min_probability: float = 0.2
+    model_required_probability: float = 0.6
 
     @classmethod
     def compile(
@@ -200,6 +201,9 @@ class Policy:
             raw=data,
             model=model,
             model_min_probability=float((data.get("model") or {}).get("min_probability", 0.2)),
+            model_required_probability=float(
+                (data.get("model") or {}).get("required_probability", 0.6)
+            ),
         )
 
     def with_model(self, model: NgramModel | None) -> Policy:
@@ -290,7 +294,9 @@ class Policy:
             positive = 1 - pos_rest
             score = weigh(positive, neg)
             capped = False
-            missing = cat.require_any and not any(by_signal.get(s) for s in cat.require_any)
+            missing = cat.require_any and not any(
+                self._requires(cat, s, by_signal.get(s)) for s in cat.require_any
+            )
             if missing and score > cat.cap_without:
                 score, capped = cat.cap_without, True
             rows.sort(key=lambda r: -abs(r.contribution))
@@ -307,6 +313,18 @@ class Policy:
             )
         out.sort(key=lambda e: -e.score)
         return out
+
+    def _requires(self, cat: Category, signal: str, fs: list[Finding] | None) -> bool:
+        """Whether `signal` stands for the document's form in `cat`: any finding of a rule
+        signal does; the learned layer only when it is confident for this very category."""
+        if not fs:
+            return False
+        if signal in SCOPED_SIGNALS:
+            return any(
+                cat.id in f.category_hints and f.strength >= self.model_required_probability
+                for f in fs
+            )
+        return True
 
     def explain(
         self, extraction: Extraction, hasher: Callable[[str], str] | None = None

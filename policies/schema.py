@@ -26,7 +26,7 @@ TOP_KEYS = (
     "model",
     "examples",
 )
-MODEL_KEYS = ("file", "min_probability")
+MODEL_KEYS = ("file", "min_probability", "required_probability")
 EXAMPLE_KEYS = ("match", "no_match")
 CATEGORY_KEYS = ("threshold", "signals", "require_any", "cap_without", "name", "name_en")
 SIGNAL_KEYS = ("weight", "saturate")
@@ -70,6 +70,8 @@ BUILTIN_SIGNALS = frozenset(
         "person_rows",
         "screening_attrs",
         "doc_model",
+        "contact_rows",
+        "contact_list",
     }
 )
 Path_ = tuple[str | int, ...]
@@ -242,8 +244,9 @@ class Validator:
         model = self.mapping(d.get("model", {}) or {}, ("model",), MODEL_KEYS)
         if "file" in model and not (isinstance(model["file"], str) and model["file"]):
             raise self.fail(("model", "file"), "expected a file name")
-        if "min_probability" in model:
-            self.number(model["min_probability"], ("model", "min_probability"), 0.0, 1.0)
+        for key in ("min_probability", "required_probability"):
+            if key in model:
+                self.number(model[key], ("model", key), 0.0, 1.0)
         examples = self.mapping(d.get("examples", {}) or {}, ("examples",))
         for sname, ex in examples.items():
             at = ("examples", sname)
