@@ -27,6 +27,15 @@ PARAMS: dict[str, str] = {
 _TRIM = "()[]【】〔〕<>《》{}:：-—_.·,，、 \"'“”"
 _STARS = "★☆*✱✶"
 _CLOSE = ")）]】"
+_COPY_NO = re.compile(r"^(份号[:：]?)?[0-9]{3,8}[-_.,，、]?")
+# A draft that says so in other words: 第三稿, 修改稿 numbered, text still to be filled in.
+_DRAFT_PATTERNS = (
+    re.compile(r"[(（【]第[一二三四五六七八九十0-9]{1,3}稿[)）】]"),
+    re.compile(
+        r"[(（【](此处)?(待补充|待定|待核实|待完善|待修改|待审定|结尾待定)[^)）】]{0,12}[)）】]"
+    ),
+    re.compile(r"【此处待[^】]{1,20}】"),
+)
 
 
 @lru_cache(maxsize=32)
@@ -68,6 +77,10 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         is_short = len(s) <= short
         # 秘密★1年 / 机密★ / 密级：绝密 — at the start of a line (or anywhere in the margins).
         cand = [s]
+        # 份号 first: "000012  机密★3年", "份号：000012 密级：秘密".
+        lead = _COPY_NO.match(s)
+        if lead and lead.end() < len(s):
+            cand.append(s[lead.end() :])
         if margin or len(s) > 60:
             # In the margins, or in a line that lost its breaks, a mark may stand mid-line.
             cand += [s[m.start() :] for m in re.finditer("|".join(levels), s) if m.start()]
@@ -90,12 +103,8 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             if (marked and (is_short or margin or len(rest) < 20 or long_line)) or (
                 standalone and (is_short or margin)
             ):
-                add(
-                    line,
-                    "secrecy_mark",
-                    c[: m.end("term") or m.end("star") or m.end("level")],
-                    "classified",
-                )
+                end = max(m.end(g) for g in ("level", "star", "term") if m.group(g))
+                add(line, "secrecy_mark", c[:end], "classified")
                 break
         if is_short or margin:
             for term in confidential:
@@ -119,10 +128,14 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
                 (")", "）", "]", "】")
             )
             if (
-                margin
+                (margin and not quoted)
                 or (at_end and len(s) <= 80 and not quoted)
                 or (is_short and len(before.strip(_TRIM)) == 0)
                 or (bracketed and not quoted)
             ):
                 add(line, "draft_mark", term, "internal_material")
+        for pat in _DRAFT_PATTERNS:
+            m = pat.search(s)
+            if m and "《" not in s[: m.start()]:
+                add(line, "draft_mark", m.group(0), "internal_material")
     return out
