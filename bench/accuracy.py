@@ -305,12 +305,20 @@ def manifest_labels() -> dict[str, str]:
     return out
 
 
-def expected(label: str) -> str | None:
-    """The category the MANIFEST label asks for, "clean", or None (not scored)."""
+PUBLISHED = {
+    line.strip()
+    for line in (ROOT / "bench" / "real_published.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
+
+
+def expected(label: str, file: str = "") -> str | None:
+    """The category the MANIFEST label asks for, "clean", or None (not scored). An internal
+    notice whose own 附注 declares it public (bench/real_published.txt) is expected clean."""
     if label == "POS:medical_record":
         return "medical_record"
     if label.startswith("POS-FORMAT:official_internal"):
-        return "control_order"
+        return "clean" if file in PUBLISHED else "control_order"
     if label.startswith(("NEG", "HARD-NEG")):
         return "clean"
     return None  # weak or synthetic-form positives: printed, not scored
@@ -326,18 +334,16 @@ def real(args, work: Path) -> dict[str, float]:
     results = scan_all([str(REAL / f) for f in files], args.jobs, str(work))
     outs, unscored = [], []
     for f in files:
-        exp = expected(labels[f])
+        exp = expected(labels[f], f)
         if exp is None:
             unscored.append(f)
             continue
-        outs.append(_outcome_of(results[str(REAL / f)], f, labels[f], exp, f.split("/")[0]))
+        group = f.split("/")[0] + ("-published" if f in PUBLISHED else "")
+        outs.append(_outcome_of(results[str(REAL / f)], f, labels[f], exp, group))
     r = report(outs, "Real corpus (labels from MANIFEST.md)", by_group=True)
     for f in unscored:
         print(f"  not scored ({labels[f]}): {f} → {results[str(REAL / f)][2]}")
-    print(
-        "note: every official_internal notice is expected as control_order here, including those"
-        " that carry a publication mark (the MANIFEST does not say which); see docs/policy.md"
-    )
+    print("note: official notices listed in bench/real_published.txt are expected clean")
     return r
 
 

@@ -82,8 +82,15 @@ def _read(path: str | Path, *, extension: bool, known: set[str]) -> dict:
     return Validator(str(path), lines, extension=extension).validate(data, known)
 
 
-def load_policy(extra_files: Iterable[str | Path] = (), base: str | Path | None = None) -> Policy:
-    """Default pack (or `base`) extended by `extra_files`; ConfigError with file:line if bad."""
+def load_policy(
+    extra_files: Iterable[str | Path] = (),
+    base: str | Path | None = None,
+    *,
+    model: bool = True,
+) -> Policy:
+    """Default pack (or `base`) extended by `extra_files`; ConfigError with file:line if bad.
+
+    `model=False` leaves the learned layer out (training it needs the rules alone)."""
     known = set(BUILTIN_SIGNALS)
     base_path = Path(base) if base else DEFAULT_PACK
     data = _read(base_path, extension=False, known=known)
@@ -95,7 +102,8 @@ def load_policy(extra_files: Iterable[str | Path] = (), base: str | Path | None 
             model_from = Path(f)
         data = _merge(data, ext)
         sources.append(str(f))
-    return Policy.compile(data, sources=tuple(sources), model=_model(data, model_from))
+    learned = _model(data, model_from) if model else None
+    return Policy.compile(data, sources=tuple(sources), model=learned)
 
 
 @functools.lru_cache(maxsize=4)

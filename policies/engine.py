@@ -236,13 +236,12 @@ class Policy:
         text = document_text(extraction)
         if len(text) < 8:
             return []
-        signals = {f.signal for f in findings}
-        probs = model.probabilities(text, signals)
+        prediction = model.predict(text, {f.signal for f in findings})
         out = []
-        for cat, p in probs.items():
+        for cat, p in prediction.probabilities().items():
             if cat == "clean" or p < self.model_min_probability:
                 continue
-            top = model.top_features(text, signals, cat, n=5)
+            top = prediction.top_features(cat, n=5)
             grams = " ".join(g for g, _ in top)
             excerpt = mask_text(f"p={p:.2f} · {grams}")
             out.append(
