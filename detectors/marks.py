@@ -97,22 +97,28 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             if star and not real_star and not (m.group("term") or standalone):
                 continue
             marked = real_star or bool(m.group("term")) or c.startswith("密级")
-            long_line = len(s) > 60 and c is not s
-            if long_line and not (real_star or m.group("term")):
+            long_line = len(s) > 60
+            if long_line and c is not s and not (real_star or m.group("term")):
                 continue
-            if (marked and (is_short or margin or len(rest) < 20 or long_line)) or (
+            # 秘密★1年 (a real star, or a term) is a mark wherever a line starts with it, even
+            # when the line breaks were lost; a bare 秘密 only on a line of its own.
+            unmistakable = real_star or bool(m.group("term"))
+            if (marked and (is_short or margin or len(rest) < 20 or unmistakable)) or (
                 standalone and (is_short or margin)
             ):
                 end = max(m.end(g) for g in ("level", "star", "term") if m.group(g))
                 add(line, "secrecy_mark", c[:end], "classified")
                 break
-        if is_short or margin:
+        # In a line that lost its breaks (> 60 characters) the margin words may be anywhere:
+        # they count, a little less sure.
+        if is_short or margin or len(s) > 60:
+            sure = 1.0 if (is_short or margin) else 0.75
             for term in confidential:
                 if term in s:
-                    add(line, "confidential_mark", term, "classified")
+                    add(line, "confidential_mark", term, "classified", sure)
             for term in internal:
                 if term in s:
-                    add(line, "internal_mark", term, "internal_material")
+                    add(line, "internal_mark", term, "internal_material", sure)
         for term in draft:
             i = s.find(term)
             if i < 0:
