@@ -633,6 +633,46 @@ class Store:
     def hosts(self) -> list[str]:
         return [h for (h,) in self.db.execute("SELECT DISTINCT host FROM verdicts ORDER BY host")]
 
+    def actions(self) -> list[str]:
+        """The distinct actions in the log (the console's action filter)."""
+        return [a for (a,) in self.db.execute("SELECT DISTINCT action FROM verdicts ORDER BY 1")]
+
+    def head_id(self) -> int:
+        """Id of the last verdict row (0 for an empty log)."""
+        return int(
+            self.db.execute("SELECT last_id FROM chain_head WHERE name='verdicts'").fetchone()[0]
+        )
+
+    def verdict_after(self, head_id: int, path: str, sha256: str) -> int | None:
+        """The first verdict id above `head_id` for this path and content (crash recovery: was
+        the verdict of an interrupted scan already logged?)."""
+        r = self.db.execute(
+            "SELECT id FROM verdicts WHERE id > ? AND path = ? AND sha256 = ? ORDER BY id LIMIT 1",
+            (head_id, path, sha256),
+        ).fetchone()
+        return int(r[0]) if r else None
+
+    def was_restored(self, sha256: str) -> bool:
+        """Did security staff restore a quarantined file with this content?"""
+        return (
+            self.db.execute(
+                "SELECT 1 FROM events e JOIN verdicts v ON v.id = e.verdict_id"
+                " WHERE v.sha256 = ? AND e.kind = 'restore' LIMIT 1",
+                (sha256,),
+            ).fetchone()
+            is not None
+        )
+
+    def thumbnails_in_use(self) -> set[str]:
+        """Thumbnail names still owned by a row (one whose evidence retention has not purged)."""
+        return {
+            name
+            for (name,) in self.db.execute(
+                "SELECT thumbnail FROM verdicts"
+                " WHERE thumbnail IS NOT NULL AND evidence IS NOT NULL"
+            )
+        }
+
     # -- integrity ------------------------------------------------------------------------
     def verify(self) -> VerifyResult:
         """Walk both chains; report every break (edited, inserted, reordered or deleted rows)."""

@@ -405,14 +405,10 @@ def create_app(
     def choices() -> dict[str, Any]:
         """Hosts and actions for the filter menus; recomputed only when rows were added."""
         store = console.store
-        (head,) = store.db.execute(
-            "SELECT last_id FROM chain_head WHERE name = 'verdicts'"
-        ).fetchone()
+        head = store.head_id()
         if cache["head"] != head:
             cache["hosts"] = store.hosts()
-            cache["actions"] = [
-                a for (a,) in store.db.execute("SELECT DISTINCT action FROM verdicts ORDER BY 1")
-            ]
+            cache["actions"] = store.actions()
             cache["head"] = head
         return cache
 
