@@ -83,6 +83,7 @@ class ReviewConfig:
 @dataclass(frozen=True)
 class RetentionConfig:
     evidence_days: int = 0  # 0 = keep evidence for ever
+    path_days: int = 0  # blank the (masked) file paths of rows older than this; 0 = keep
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from agent.config import Config
 from agent.daemon.platform import has_writer
 from agent.files import sha256_file
 from agent.queue import Item, Queue, display_path
+from agent.redact import scrub
 from agent.store import LogRow, Store, now_iso
 from detectors.model import CategoryScore, Decision, Evidence, Verdict
 
@@ -184,7 +185,7 @@ class Judge:
         if sha is not None:
             prev = self.store.last_verdict_for_sha256(sha)
             if prev is not None:
-                if prev.path == shown or self.store.was_restored(sha):
+                if self.store.same_path(prev, shown) or self.store.was_restored(sha):
                     # same content already judged here, or security staff restored it on
                     # purpose (a restore beside a name clash lands under a new name)
                     self.queue.done(item, st=st, sha256=sha, verdict_id=prev.id)
@@ -265,7 +266,7 @@ class Judge:
             {
                 "id": vid,
                 "time": now_iso(),
-                "path": shown,
+                "path": scrub(shown),
                 "verdict": verdict.decision.value,
                 "categories": [c.id for c in verdict.flagged_categories],
                 "action": action_name(acts),
