@@ -102,6 +102,21 @@ class Config:
     retention: RetentionConfig = field(default_factory=RetentionConfig)
     source: str | None = None  # the file this came from, if any
 
+    def policy_files(self) -> tuple[str, ...]:
+        """The organisation policy files in effect: `policy`, else `policy.yaml` beside the
+        config file when it exists (where the review console writes allowlist entries)."""
+        if self.policy:
+            return self.policy
+        beside = self.beside_policy_path
+        return (str(beside),) if beside is not None and beside.is_file() else ()
+
+    @property
+    def beside_policy_path(self) -> Path | None:
+        """`policy.yaml` beside the config file (None without a config file)."""
+        if self.source and not self.source.startswith("<"):
+            return Path(self.source).expanduser().parent / "policy.yaml"
+        return None
+
     @property
     def data_path(self) -> Path:
         return Path(self.data_dir).expanduser() if self.data_dir else default_data_dir()

@@ -12,6 +12,9 @@ If none of the category's `require_any` signals fired, the score is capped at `c
 from __future__ import annotations
 
 import fnmatch
+import functools
+import hashlib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -21,6 +24,7 @@ from typing import Any
 from detectors import DetectContext, LexiconEntry, run_detectors
 from detectors.masking import mask_text
 from detectors.model import (
+    BlockKind,
     CategoryScore,
     Decision,
     Evidence,
@@ -32,6 +36,8 @@ from detectors.text import squash
 
 EVIDENCE_PER_SIGNAL = 3
 DEFAULT_CAP = 0.3
+# Blocks an allowlist phrase is not looked for in: anyone can rename a file or set its title.
+_NOT_CONTENT = frozenset({BlockKind.FILENAME, BlockKind.METADATA})
 
 
 @dataclass(frozen=True)
@@ -254,7 +260,11 @@ class Policy:
             if outer.startswith(p + "/") or fnmatch.fnmatch(outer, pattern):
                 return f"folder:{pattern}"
         if self.allow_phrases:
-            text = squash(extraction.text())
+            # content only: a phrase in the file name or metadata (which anyone can set by
+            # renaming the file or editing its properties) must not switch detection off
+            parts = [b.text for b in extraction.blocks if b.kind not in _NOT_CONTENT]
+            parts += ["\t".join(row) for t in extraction.tables for row in t.rows]
+            text = squash("\n".join(parts))
             for ph in self.allow_phrases:
                 if ph and ph in text:
                     return f"phrase:{ph}"
@@ -329,3 +339,10 @@ class Policy:
 
     def category_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.categories)
+
+    @functools.cached_property
+    def version(self) -> str:
+        """A hash of the effective pack (default + extensions, allowlist included): a verdict
+        reached under one version is reused only under the same version."""
+        canonical = json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(canonical.encode()).hexdigest()[:32]

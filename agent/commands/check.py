@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
     from policies import load_policy
 
     config = load_config(args.config)
-    policy = load_policy(config.policy)
+    policy = load_policy(config.policy_files())
     files = expand(args.files)
     if not files:
         print(t("check.no_files"), file=sys.stderr)
@@ -194,7 +194,12 @@ def run(args: argparse.Namespace) -> int:
                 if store is not None:
                     try:
                         store.append_verdict(
-                            verdict, action="check", mode=config.mode, path=shown, thumbnail=thumb
+                            verdict,
+                            action="check",
+                            mode=config.mode,
+                            path=shown,
+                            thumbnail=thumb,
+                            policy_version=policy.version,
                         )
                     except Exception as e:
                         print(t("check.log_failed", error=e), file=sys.stderr)

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             print(t("scan.error.missing", path=p), file=sys.stderr)
         return ExitCode.ERROR
     config = load_config(args.config)
-    policy = load_policy([*config.policy, *args.policy])
+    policy = load_policy([*config.policy_files(), *args.policy])
     files = list(iter_files(args.paths))
     if not files:
         print(t("scan.error.no_files"), file=sys.stderr)

@@ -36,6 +36,24 @@ from detectors.model import CategoryScore, Decision, Evidence, Verdict
 log = logging.getLogger(__name__)
 
 
+# A scan that fails for a passing reason (a timeout under load, the worker killed) is tried
+# again after these delays before its `unreadable` verdict is logged.
+RETRY_BACKOFF_S = (10.0, 60.0)
+# An item claimed this many times without reaching the log (the agent died reading it each
+# time) is logged `unreadable` instead of being read again.
+MAX_ATTEMPTS = 3
+
+
+def is_transient(verdict: Verdict) -> bool:
+    """An `unreadable` that may well not happen again: a timeout, a file changed or vanished
+    while read, a worker that was killed or crashed."""
+    if verdict.decision is not Decision.UNREADABLE:
+        return False
+    if verdict.error_kind in ("timeout", "access"):
+        return True
+    return (verdict.error or "").startswith(("the reader crashed", "the reader was killed"))
+
+
 class Stopping(BaseException):
     """Raised in the main thread by SIGTERM/SIGINT to abandon a scan in progress (safe: the
     item stays in the queue and is scanned again next time)."""
@@ -141,6 +159,10 @@ class Judge:
     def actions(self, verdict: Verdict) -> tuple[str, ...]:
         return actions_for(self.config, self._policy(), verdict)
 
+    @property
+    def policy_version(self) -> str | None:
+        return getattr(self._policy(), "version", None)
+
     # -- one item ---------------------------------------------------------------------------
     def _settled(self, item: Item, st: os.stat_result) -> bool:
         if item.size is not None and (item.size, item.mtime_ns) != (st.st_size, st.st_mtime_ns):
@@ -184,14 +206,38 @@ class Judge:
             sha = None  # unreadable: the scanner says why
         if sha is not None:
             prev = self.store.last_verdict_for_sha256(sha)
-            if prev is not None:
-                if self.store.same_path(prev, shown) or self.store.was_restored(sha):
-                    # same content already judged here, or security staff restored it on
-                    # purpose (a restore beside a name clash lands under a new name)
+            if prev is not None and self.store.was_restored(sha):
+                # security staff restored it on purpose (beside a name clash: a new name)
+                self.queue.done(item, st=st, sha256=sha, verdict_id=prev.id)
+                return
+            # A verdict is reused only if it was reached under the policy in force now (its
+            # version covers the allowlist) and is not an `unreadable` (which may pass).
+            if (
+                prev is not None
+                and prev.verdict != Decision.UNREADABLE.value
+                and prev.policy_version is not None
+                and prev.policy_version == self.policy_version
+            ):
+                if self.store.same_path(prev, shown):  # same content already judged here
                     self.queue.done(item, st=st, sha256=sha, verdict_id=prev.id)
                     return
                 self._record(item, verdict_from_row(prev), st, sha, reused=True)
                 return
+        if item.attempts > MAX_ATTEMPTS:
+            # the agent stopped (crashed, was killed) while reading it every time: do not try
+            # a fourth time, say so in the log
+            log.warning("giving up on a file after %d attempts", item.attempts - 1)
+            gave_up = Verdict(
+                path=shown,
+                decision=Decision.UNREADABLE,
+                error=f"gave up after {item.attempts - 1} attempts that did not finish",
+                error_kind="failed",
+                sha256=sha,
+                size=st.st_size if st is not None else None,
+            )
+            self.queue.start_scan(item, sha, self.store.head_id())
+            self._record(item, gave_up, st, sha)
+            return
         self.queue.start_scan(item, sha, self.store.head_id())
         self.in_scan = True
         try:
@@ -201,6 +247,11 @@ class Judge:
         finally:
             self.in_scan = False
         self.scanned += 1
+        if is_transient(verdict) and item.attempts <= len(RETRY_BACKOFF_S):
+            delay = RETRY_BACKOFF_S[item.attempts - 1]
+            log.info("unreadable (%s); trying again in %.0f s", verdict.error_kind, delay)
+            self.queue.retry(item, delay)
+            return
         if sha is not None and verdict.sha256 and verdict.sha256 != sha:
             self.queue.defer(item, max(self.settle, 0.2))  # changed while being read
             return
@@ -257,6 +308,7 @@ class Judge:
             mode=self.config.mode,
             path=shown,
             thumbnail=thumbnail,
+            policy_version=self.policy_version,
         )
         self.queue.mark_logged(item, vid)
         self.logged += 1

@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from agent import locations
@@ -37,6 +38,7 @@ EVENT_DELAY_S = 0.2  # coalesce the events of one write before looking at the fi
 # file to judge, so an idle agent stays small; the next file starts it again.
 WORKER_IDLE_S = float(os.environ.get("SHAREGUARD_WORKER_IDLE_S", "120"))
 RETENTION_CHECK_S = 3600.0
+RELOAD_CHECK_S = 2.0  # how often the config and policy files are looked at for changes
 
 
 class Agent:
@@ -59,6 +61,8 @@ class Agent:
         self._catchup_lock = threading.Lock()
         self._last_catchup_retry = 0.0
         self._last_retention = float("-inf")
+        self._last_reload_check = 0.0
+        self._files_seen: tuple[Any, ...] = ()
         self.started = now_iso()
         self.alerter: Any = None
         self.watcher: Watcher | None = None
@@ -73,7 +77,7 @@ class Agent:
         if self._policy is None:
             from policies import load_policy
 
-            self._policy = load_policy(self.config.policy)
+            self._policy = load_policy(self.config.policy_files())
         return self._policy
 
     @property
@@ -131,6 +135,7 @@ class Agent:
         )
         self.watcher.start(folders)
         self._mounts_seen = tuple(f.path for f in folders if f.removable)
+        self._files_seen = self._settings_fingerprint()
 
     def close(self) -> None:
         if self.watcher is not None:
@@ -171,6 +176,9 @@ class Agent:
                 self._check_mounts()
             if now - self._last_retention >= RETENTION_CHECK_S:
                 self._apply_retention()
+            if now - self._last_reload_check >= RELOAD_CHECK_S:
+                self._last_reload_check = now
+                self.reload_if_changed()
             if now - self._last_catchup_retry >= MOUNT_CHECK_S:
                 self._last_catchup_retry = now
                 self._retry_catch_up()
@@ -188,7 +196,7 @@ class Agent:
                     nd = time.time() + 5.0
                 wait = HEARTBEAT_S if nd is None else max(0.02, nd - time.time())
                 periodic = self._watch_removable or self._catchup_todo or self.watcher.overflowed
-                wait = min(wait, HEARTBEAT_S, MOUNT_CHECK_S if periodic else 1e9)
+                wait = min(wait, HEARTBEAT_S, RELOAD_CHECK_S, MOUNT_CHECK_S if periodic else 1e9)
                 if not self._worker_parked:
                     wait = min(wait, max(0.05, WORKER_IDLE_S - (now - self._last_work)))
                 self._wake.wait(wait)
@@ -208,6 +216,113 @@ class Agent:
             return
         if n:
             log.info("retention: evidence of %d old rows purged", n)
+
+    # -- reloading config and policy ------------------------------------------------------------
+    def _settings_files(self) -> list[Path]:
+        """The config file and every policy file that is (or would be, once created) in force."""
+        files = [Path(p).expanduser() for p in self.config.policy]
+        if not self.config.policy and self.config.beside_policy_path is not None:
+            files.append(self.config.beside_policy_path)
+        if self.config.source and not self.config.source.startswith("<"):
+            files.append(Path(self.config.source).expanduser())
+        return files
+
+    def _settings_fingerprint(self) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for p in self._settings_files():
+            try:
+                st = p.stat()
+                out.append((str(p), st.st_mtime_ns, st.st_size, st.st_ino))
+            except OSError:
+                out.append((str(p), None))
+        return tuple(out)
+
+    def reload_if_changed(self) -> bool:
+        """Reload the config and policy when one of their files changed (docs/review.md: an
+        allowlist entry saved in the console applies without a restart). A file that does not
+        load keeps the previous settings in force; both outcomes are events in the log."""
+        seen = self._settings_fingerprint()
+        if seen == self._files_seen:
+            return False
+        self._files_seen = seen
+        from agent.config import load_config
+        from agent.errors import ConfigError
+        from policies import load_policy
+
+        assert self.store is not None
+        old_version = getattr(self._policy, "version", None)
+        try:
+            config = load_config(self.config.source) if self.config.source else self.config
+            policy = load_policy(config.policy_files())
+        except (ConfigError, OSError) as e:
+            log.error("settings not reloaded, the previous ones stay in force: %s", e)
+            with contextlib.suppress(Exception):
+                self.store.add_event(None, "reload_failed", {"error": str(e)}, actor="shareguard")
+            return False
+        config_changed = config != self.config
+        self._apply_settings(config, policy)
+        self._files_seen = self._settings_fingerprint()  # the policy files may have changed
+        log.info("settings reloaded (policy %s -> %s)", old_version, policy.version)
+        with contextlib.suppress(Exception):
+            self.store.add_event(
+                None,
+                "reload",
+                {
+                    "policy_version": policy.version,
+                    "previous_policy_version": old_version,
+                    "config_changed": config_changed,
+                    "policy_files": list(config.policy_files()),
+                },
+                actor="shareguard",
+            )
+        self.write_state()
+        return True
+
+    def _apply_settings(self, config: Config, policy: Any) -> None:
+        old = self.config
+        self.config, self._policy = config, policy
+        if self._scanner is not None:
+            if (old.limits, old.ocr) != (config.limits, config.ocr):
+                with contextlib.suppress(Exception):
+                    self._scanner.close()  # the worker runs under the old limits
+                self._scanner = None
+            else:
+                self._scanner.policy = policy
+                self._scanner.config = config
+        if (old.mode, old.alert) != (config.mode, config.alert):
+            if self.alerter is not None:
+                with contextlib.suppress(Exception):
+                    self.alerter.close()
+                self.alerter = None
+            if config.mode in ("warn", "block") and config.alert.enabled:
+                from agent.actions.alert import Alerter
+
+                self.alerter = Alerter(config)
+        if self.judge is not None:
+            self.judge.config = config
+            self.judge.alerter = self.alerter
+            self.judge.settle = max(0.0, float(config.watch_options.settle_seconds))
+        if self.watcher is not None and (old.watch, old.exclude, old.watch_options) != (
+            config.watch,
+            config.exclude,
+            config.watch_options,
+        ):
+            self.filter = PathFilter(config.exclude, [str(config.data_path)])
+            self.watcher.filter = self.filter
+            self._sync_folders(locations.watch_folders(config))
+
+    def _sync_folders(self, wanted: list[locations.WatchFolder]) -> None:
+        """Watch what `wanted` adds (and catch up on it), drop what it no longer has."""
+        assert self.watcher is not None
+        have = {f.path for f in self.watcher.folders}
+        new = [f for f in wanted if f.path not in have]
+        for f in new:
+            if self.watcher.add(f):
+                self._start_catch_up([f.path])
+        keep = {f.path for f in wanted}
+        for path in have - keep:
+            if path not in self._mounts_seen:
+                self.watcher.remove(path)
 
     def _park_worker(self) -> None:
         """Stop the idle extraction worker (it restarts on the next file)."""
