@@ -281,6 +281,7 @@ class LogFilter:
     action: str | None = None
     mode: str | None = None
     text: str | None = None  # substring of the path
+    answer: str | None = None  # the person's answer to the alert: override | quarantine
 
 
 @dataclass(frozen=True)
@@ -632,6 +633,13 @@ class Store:
         if f.text:
             clauses.append("instr(v.path, ?) > 0")
             args.append(scrub(f.text))
+        if f.answer == "override":
+            clauses.append("v.id IN (SELECT verdict_id FROM events WHERE kind = 'override')")
+        elif f.answer == "quarantine":
+            clauses.append(
+                "v.id IN (SELECT verdict_id FROM events WHERE kind = 'quarantine'"
+                " AND json_extract(data, '$.by') = 'user')"
+            )
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
     def query(
@@ -715,6 +723,51 @@ class Store:
     def actions(self) -> list[str]:
         """The distinct actions in the log (the console's action filter)."""
         return [a for (a,) in self.db.execute("SELECT DISTINCT action FROM verdicts ORDER BY 1")]
+
+    def answers(self, verdict_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The person's answers to the alerts of these rows: {id: {"override": reason,
+        "quarantine": True}} (the latest override reason; quarantines they chose)."""
+        ids = list(verdict_ids)
+        if not ids:
+            return {}
+        out: dict[int, dict[str, Any]] = {}
+        sql = (
+            "SELECT verdict_id, kind, json_extract(data, '$.reason') FROM events"
+            f" WHERE verdict_id IN ({', '.join('?' * len(ids))})"
+            " AND (kind = 'override'"
+            "      OR (kind = 'quarantine' AND json_extract(data, '$.by') = 'user'))"
+            " ORDER BY id"
+        )
+        for vid, kind, reason in self.db.execute(sql, ids):
+            out.setdefault(vid, {})[kind] = reason if kind == "override" else True
+        return out
+
+    def alert_counts(self) -> list[dict[str, Any]]:
+        """Per PC: pop-ups, summaries and digests shown, overrides given, quarantines chosen."""
+        sql = """
+            SELECT host, kind, n FROM (
+              SELECT json_extract(data, '$.host') AS host,
+                     json_extract(data, '$.type') AS kind, count(*) AS n
+                FROM events WHERE kind = 'alert' GROUP BY 1, 2
+              UNION ALL
+              SELECT coalesce(json_extract(e.data, '$.host'), v.host), 'override', count(*)
+                FROM events e LEFT JOIN verdicts v ON v.id = e.verdict_id
+                WHERE e.kind = 'override' GROUP BY 1
+              UNION ALL
+              SELECT v.host, 'quarantine', count(*)
+                FROM events e JOIN verdicts v ON v.id = e.verdict_id
+                WHERE e.kind = 'quarantine' AND json_extract(e.data, '$.by') = 'user' GROUP BY 1
+            ) ORDER BY host"""
+        per: dict[str, dict[str, Any]] = {}
+        for host, kind, n in self.db.execute(sql):
+            row = per.setdefault(
+                host or "?",
+                {"host": host or "?", "popup": 0, "summary": 0, "digest": 0, "override": 0,
+                 "quarantine": 0},
+            )  # fmt: skip
+            if kind in row:
+                row[kind] += n
+        return list(per.values())
 
     def head_id(self) -> int:
         """Id of the last verdict row (0 for an empty log)."""

@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import re
 import sys
 import threading
 import time
@@ -102,18 +103,36 @@ def _signal_label(signal: str) -> str:
     return "" if label == key else label
 
 
+_CODE_LIKE = re.compile(r"^[A-Za-z_|]+(\s*×\s*(\d+))?$")
+
+
+def _evidence_phrase(e: Any) -> tuple[str, bool]:
+    """(phrase, readable): "身份证号 4201**********1234"; internal codes such as a roster's
+    column list ("address|id|name ×8") become the signal's name and count."""
+    text = _mask(e.text or "").strip()[:48]
+    label = _signal_label(e.signal)
+    m = _CODE_LIKE.match(text)
+    if m:
+        return (f"{label} ×{m.group(2)}" if m.group(2) else label) if label else "", False
+    if text and label and label not in text:
+        return f"{label} {text}", True
+    return text or label, bool(text)
+
+
 def headline(verdict: Verdict) -> tuple[str, str]:
-    """(document type, the one piece of evidence that decided it, masked)."""
+    """(document type, the evidence that decided it, masked). When the strongest piece is a
+    structural signal (rows of a roster), the strongest readable value is added to it."""
     cats = verdict.flagged_categories or verdict.categories
     top = cats[0] if cats else None
     category = t(f"category.{top.id}") if top else t("verdict.flagged")
-    evidence = ""
-    if top and top.evidence:
-        strongest = max(top.evidence, key=lambda e: e.weight)
-        text = _mask(strongest.text or "").strip()[:48]
-        label = _signal_label(strongest.signal)
-        evidence = f"{label} {text}".strip() if text and label not in text else text or label
-    return category, evidence
+    if not top or not top.evidence:
+        return category, ""
+    ranked = sorted(top.evidence, key=lambda e: -e.weight)
+    phrase, readable = _evidence_phrase(ranked[0])
+    if not readable:
+        more = next((p for p, ok in map(_evidence_phrase, ranked[1:]) if ok), "")
+        phrase = "，".join(x for x in (phrase, more) if x)
+    return category, phrase
 
 
 def where_label(reason: str) -> str:
@@ -133,9 +152,9 @@ def compose(
 ) -> tuple[str, str]:
     """Title and body of the alert for one file (Chinese by default)."""
     name = Path(display_path).name or display_path
-    if verdict.decision is not Decision.FLAGGED:
-        advice = _advice_with_buttons(config) if buttons else _advice(config)
-        return t("alert.encrypted.title", name=name), t("alert.encrypted.body") + "\n" + advice
+    if verdict.decision is not Decision.FLAGGED:  # no answer buttons: the contact's advice
+        body = t("alert.encrypted.body", name=name) + "\n" + _advice(config)
+        return t("alert.encrypted.title", name=name), body
     category, evidence = headline(verdict)
     title = (
         t("alert.title", category=category, evidence=evidence)
@@ -145,7 +164,11 @@ def compose(
     contact = getattr(getattr(config, "alert", None), "contact", "") or t("alert.default_contact")
     if quarantined:
         return title, t("alert.body_quarantined", name=name, contact=contact)
-    body = t("alert.body", name=name, where=where_label(where))
+    body = (
+        t("alert.body_check", name=name)
+        if where == "check"
+        else t("alert.body", name=name, where=where_label(where))
+    )
     advice = _advice_with_buttons(config) if buttons else _advice(config)
     return title, body + "\n" + advice
 

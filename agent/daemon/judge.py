@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from agent import locations
 from agent.config import Config
 from agent.daemon.platform import has_writer
 from agent.files import sha256_file
@@ -302,9 +303,16 @@ class Judge:
         if reused:
             verdict = dataclasses.replace(verdict, path=shown)
             self.queue.start_scan(item, sha, self.store.head_id())
+        action = action_name(acts)
+        if action == "alert" and self.alerter is not None:
+            # a flagged file in a staging folder is counted for the digest, not popped up
+            role = locations.folder_role(item.path, self.config).role
+            action = {"popup": "alert", "digest": "digest"}.get(
+                getattr(self.config.alert, role, "popup"), "log"
+            )
         vid = self.store.append_verdict(
             verdict,
-            action=action_name(acts),
+            action=action,
             mode=self.config.mode,
             path=shown,
             thumbnail=thumbnail,
@@ -341,7 +349,16 @@ class Judge:
                     )
         if ("alert" in acts or "quarantine" in acts) and self.alerter is not None:
             try:
-                self.alerter.alert(verdict, display_path(item.path), quarantined=where)
+                folder = locations.folder_role(item.path, self.config)
+                self.alerter.alert(
+                    verdict,
+                    display_path(item.path),
+                    quarantined=where,
+                    role=folder.role,
+                    where=folder.reason,
+                    verdict_id=vid,
+                    path=item.path,
+                )
             except Exception:
                 log.exception("alert failed")
 

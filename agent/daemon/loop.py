@@ -114,7 +114,7 @@ class Agent:
         if cfg.mode in ("warn", "block") and cfg.alert.enabled:
             from agent.actions.alert import Alerter
 
-            self.alerter = Alerter(cfg)
+            self.alerter = Alerter(cfg, interactive=True)
         self.judge = Judge(
             cfg,
             self.store,
@@ -159,6 +159,7 @@ class Agent:
         self._start_catch_up([f.path for f in self.watcher.folders])
         self.ready = True
         self.write_state()
+        self._maybe_digest()
         while not self._stop.is_set():
             try:
                 did = self.step()
@@ -172,6 +173,7 @@ class Agent:
             now = time.monotonic()
             if now - self._last_heartbeat >= HEARTBEAT_S:
                 self.write_state()
+                self._maybe_digest()
             if now - self._last_mount_check >= MOUNT_CHECK_S:
                 self._check_mounts()
             if now - self._last_retention >= RETENTION_CHECK_S:
@@ -202,6 +204,15 @@ class Agent:
                 self._wake.wait(wait)
                 self._wake.clear()
         return 0
+
+    def _maybe_digest(self) -> None:
+        """The daily digest of flagged files in staging folders, once it is due."""
+        if self.alerter is None:
+            return
+        try:
+            self.alerter.maybe_digest()
+        except Exception:
+            log.exception("digest failed")
 
     def _apply_retention(self) -> None:
         """Blank evidence older than `retention.evidence_days` (at start, then hourly)."""

@@ -61,6 +61,7 @@ CATEGORIES = (
     "classified",
 )
 FILTER_KEYS = (
+    "answer",
     "category",
     "since",
     "until",
@@ -183,6 +184,7 @@ def _filter(params: dict[str, str]) -> LogFilter:
         text=params.get("q"),
         verdict=verdict if verdict in VERDICTS else None,
         all_verdicts=verdict == "all",
+        answer=params.get("answer"),
     )
 
 
@@ -438,10 +440,17 @@ def create_app(
         for _, cat, n in days:
             per_cat[cat] = per_cat.get(cat, 0) + n
         counts = dict(sorted(per_cat.items(), key=lambda kv: -kv[1]))
+        answers = store.answers([r.id for r in rows])
+        views = [row_view(r) for r in rows]
+        for v in views:
+            a = answers.get(v["id"], {})
+            v["override"] = scrub(a["override"]) if a.get("override") else None
+            v["user_quarantine"] = bool(a.get("quarantine"))
         return render(
             request,
             "list.html",
-            rows=[row_view(r) for r in rows],
+            rows=views,
+            alert_counts=store.alert_counts(),
             total=total,
             page=page,
             pages=pages,
@@ -603,6 +612,9 @@ def create_app(
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
+    async def favicon(request: Request) -> Response:
+        return FileResponse(HERE.parent / "data" / "shareguard.png", media_type="image/png")
+
     async def not_found(request: Request, exc: Exception) -> Response:
         return PlainTextResponse("not found", status_code=404)
 
@@ -614,6 +626,7 @@ def create_app(
         Route("/item/{id:int}/allowlist", allowlist_preview, methods=["GET"]),
         Route("/item/{id:int}/allowlist", allowlist_save, methods=["POST"]),
         Route("/export.{fmt:str}", export),
+        Route("/favicon.png", favicon),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 
