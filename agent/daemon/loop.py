@@ -39,6 +39,9 @@ EVENT_DELAY_S = 0.2  # coalesce the events of one write before looking at the fi
 WORKER_IDLE_S = float(os.environ.get("SHAREGUARD_WORKER_IDLE_S", "120"))
 RETENTION_CHECK_S = 3600.0
 RELOAD_CHECK_S = 2.0  # how often the config and policy files are looked at for changes
+# How often the folders to watch are resolved again: a Downloads folder made later, or a chat
+# app installed after shareguard (its file folder appears on first run).
+FOLDER_CHECK_S = 30.0
 
 
 class Agent:
@@ -62,6 +65,8 @@ class Agent:
         self._last_catchup_retry = 0.0
         self._last_retention = float("-inf")
         self._last_reload_check = 0.0
+        self._last_folder_check = time.monotonic()
+        self._unwatchable: set[str] = set()
         self._files_seen: tuple[Any, ...] = ()
         self.started = now_iso()
         self.alerter: Any = None
@@ -181,6 +186,8 @@ class Agent:
             if now - self._last_reload_check >= RELOAD_CHECK_S:
                 self._last_reload_check = now
                 self.reload_if_changed()
+            if now - self._last_folder_check >= FOLDER_CHECK_S:
+                self._check_folders()
             if now - self._last_catchup_retry >= MOUNT_CHECK_S:
                 self._last_catchup_retry = now
                 self._retry_catch_up()
@@ -322,18 +329,41 @@ class Agent:
             self.watcher.filter = self.filter
             self._sync_folders(locations.watch_folders(config))
 
-    def _sync_folders(self, wanted: list[locations.WatchFolder]) -> None:
-        """Watch what `wanted` adds (and catch up on it), drop what it no longer has."""
+    def _check_folders(self) -> None:
+        """Resolve the folders to watch again: watch (and catch up on) the ones that appeared,
+        drop the ones that are gone."""
+        self._last_folder_check = time.monotonic()
+        try:
+            wanted = locations.watch_folders(self.config, include_removable=False)
+        except Exception:
+            log.exception("could not resolve the folders to watch")
+            return
+        if self._sync_folders(wanted):
+            self.write_state()
+
+    def _sync_folders(self, wanted: list[locations.WatchFolder]) -> bool:
+        """Watch what `wanted` adds (and catch up on it), drop what it no longer has (removable
+        drives are `_check_mounts`' business). A folder that cannot be watched is tried once
+        while it exists, not every round. Returns whether anything changed."""
         assert self.watcher is not None
+        changed = False
         have = {f.path for f in self.watcher.folders}
-        new = [f for f in wanted if f.path not in have]
-        for f in new:
-            if self.watcher.add(f):
-                self._start_catch_up([f.path])
         keep = {f.path for f in wanted}
+        self._unwatchable &= keep  # gone (or no longer wanted): may be tried again later
+        for f in wanted:
+            if f.path in have or f.path in self._unwatchable:
+                continue
+            if self.watcher.add(f):
+                log.info("now watching a new folder (%s)", f.reason)
+                self._start_catch_up([f.path])
+                changed = True
+            else:
+                self._unwatchable.add(f.path)
         for path in have - keep:
             if path not in self._mounts_seen:
                 self.watcher.remove(path)
+                changed = True
+        return changed
 
     def _park_worker(self) -> None:
         """Stop the idle extraction worker (it restarts on the next file)."""
