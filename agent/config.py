@@ -20,6 +20,8 @@ from agent.errors import ConfigError
 APP = "shareguard"
 MODES = ("audit", "warn", "block")
 OCR_ENGINES = ("auto", "rapidocr", "tesseract", "none")
+FOLDER_ROLES = ("outgoing", "staging")
+ALERT_ACTIONS = ("popup", "digest", "log")  # what a flagged file in a folder of a role causes
 
 
 def default_config_path() -> Path:
@@ -72,6 +74,9 @@ class AlertConfig:
     burst_window_s: float = 5.0
     burst_threshold: int = 3  # more alerts than this inside the window fold into one summary
     alert_on_encrypted: bool = False
+    outgoing: str = "popup"  # per folder role: popup | digest | log
+    staging: str = "digest"
+    digest_at: str = "17:00"  # local time of the daily staging digest; "" = no digest
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class ReviewConfig:
 @dataclass(frozen=True)
 class RetentionConfig:
     evidence_days: int = 0  # 0 = keep evidence for ever
+    path_days: int = 0  # blank the (masked) file paths of rows older than this; 0 = keep
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     data_dir: str = ""
     policy: tuple[str, ...] = ()  # organisation policy files extending the default pack
+    # [folders]: path or glob -> role (outgoing | staging); the most specific match wins
+    folders: tuple[tuple[str, str], ...] = ()
     limits: Limits = field(default_factory=Limits)
     ocr: OcrConfig = field(default_factory=OcrConfig)
     watch_options: WatchOptions = field(default_factory=WatchOptions)
@@ -100,6 +108,21 @@ class Config:
     review: ReviewConfig = field(default_factory=ReviewConfig)
     retention: RetentionConfig = field(default_factory=RetentionConfig)
     source: str | None = None  # the file this came from, if any
+
+    def policy_files(self) -> tuple[str, ...]:
+        """The organisation policy files in effect: `policy`, else `policy.yaml` beside the
+        config file when it exists (where the review console writes allowlist entries)."""
+        if self.policy:
+            return self.policy
+        beside = self.beside_policy_path
+        return (str(beside),) if beside is not None and beside.is_file() else ()
+
+    @property
+    def beside_policy_path(self) -> Path | None:
+        """`policy.yaml` beside the config file (None without a config file)."""
+        if self.source and not self.source.startswith("<"):
+            return Path(self.source).expanduser().parent / "policy.yaml"
+        return None
 
     @property
     def data_path(self) -> Path:
@@ -187,6 +210,9 @@ def _build(cls: type, table: dict[str, Any], *, text: str, path: str, section: s
     hints = {f.name: f.type for f in dataclasses.fields(cls)}
     for key, value in table.items():
         name = f"{section}.{key}" if section else key
+        if key == "folders" and section is None:
+            kwargs[key] = _folders(value, text=text, path=path)
+            continue
         if key in _SECTIONS and section is None:
             if not isinstance(value, dict):
                 raise ConfigError(
@@ -206,6 +232,26 @@ def _build(cls: type, table: dict[str, Any], *, text: str, path: str, section: s
             value, target, path=path, line=_line_of(text, key, section), name=name
         )
     return cls(**kwargs)
+
+
+def _folders(value: Any, *, text: str, path: str) -> tuple[tuple[str, str], ...]:
+    """`[folders]`: `"path or glob" = "outgoing" | "staging"`."""
+    if not isinstance(value, dict):
+        raise ConfigError(
+            "expected a table", path=path, line=_line_of(text, "folders"), field="folders"
+        )
+    out = []
+    for pattern, role in value.items():
+        if role not in FOLDER_ROLES:
+            raise ConfigError(
+                f"role must be one of {', '.join(FOLDER_ROLES)}, got {role!r}",
+                path=path,
+                line=_line_of(text, f'"{pattern}"', "folders")
+                or _line_of(text, pattern, "folders"),
+                field=f"folders.{pattern}",
+            )
+        out.append((pattern, role))
+    return tuple(out)
 
 
 def _resolve_type(hint: Any) -> Any:
@@ -229,6 +275,11 @@ def _validate(cfg: Config, text: str, path: str) -> None:
         fail(f"must be one of {', '.join(MODES)}", "mode")
     if cfg.ocr.engine not in OCR_ENGINES:
         fail(f"must be one of {', '.join(OCR_ENGINES)}", "engine", "ocr")
+    for role in FOLDER_ROLES:
+        if getattr(cfg.alert, role) not in ALERT_ACTIONS:
+            fail(f"must be one of {', '.join(ALERT_ACTIONS)}", role, "alert")
+    if cfg.alert.digest_at and not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", cfg.alert.digest_at):
+        fail('must be a local time "HH:MM" or ""', "digest_at", "alert")
     if not 0 < cfg.review.port < 65536:
         fail("must be a TCP port (1-65535)", "port", "review")
     for name in ("max_file_mb", "timeout_s", "max_pages", "max_pixels", "archive_members"):
@@ -286,6 +337,17 @@ enabled = true
 # What the person is told to do; empty = built-in text
 advice = ""
 contact = ""
+# What a flagged file causes, per folder role: popup | digest | log
+outgoing = "popup"
+staging = "digest"
+# When the daily digest of flagged files in staging folders goes out (local time; "" = never)
+digest_at = "17:00"
+
+# Folder roles: a path or glob -> "outgoing" (chat-app file folders, removable drives and network
+# shares are outgoing already) or "staging" (Desktop, Downloads, Documents are staging already).
+# The most specific match wins.
+[folders]
+# "~/公文交换" = "outgoing"
 
 [ocr]
 engine = "auto"

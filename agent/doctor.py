@@ -432,7 +432,7 @@ def check_policy(config: Config) -> Check:
     try:
         from policies import load_policy
 
-        load_policy(config.policy)
+        load_policy(config.policy_files())
     except ConfigError as e:
         target = e.path or (config.policy[0] if config.policy else "")
         return Check(

@@ -274,3 +274,126 @@ def watch_folders(config: object, *, include_removable: bool = True) -> list[Wat
             )
         )
     return out
+
+
+# -- folder roles -------------------------------------------------------------------------------
+# Where a flagged file sits decides what the person is told. Outgoing: the file is on its way out
+# (a chat app's file folder, a removable drive, a network share, a folder the organisation names).
+# Staging: where documents live while people work on them (Desktop, Downloads, Documents); a
+# flagged file there is logged and counted for the daily digest. The most specific folder wins, so
+# the WeChat folder inside Documents is outgoing.
+OUTGOING = "outgoing"
+STAGING = "staging"
+
+# chat apps' file folders, relative to the home folder ("*" matches one path component)
+CHAT_APP_PATTERNS = (
+    "{docs}/WeChat Files/*/FileStorage",
+    "{docs}/xwechat_files",
+    "{docs}/Tencent Files",
+    "{docs}/DingTalk",
+    "{docs}/WXWork",
+    "WeChat Files/*/FileStorage",
+    "xwechat_files",
+    "Tencent Files",
+    "WXWork",
+    ".local/share/DingTalk",
+    ".xwechat",
+    "Library/Containers/com.tencent.xinWeChat",
+    "Library/Containers/com.tencent.qq",
+    "Library/Containers/com.alibaba.DingTalkMac",
+    "Library/Containers/com.tencent.WeWorkMac",
+    "AppData/Roaming/Tencent/Users",
+    "AppData/Roaming/DingTalk",
+)
+_DOCS_NAMES = ("Documents", "文档", "My Documents")
+
+
+@dataclass(frozen=True)
+class FolderRole:
+    role: str  # outgoing | staging
+    reason: str  # chat_app | removable | network | config | staging_default | unclassified
+    folder: str  # the folder (or pattern) that decided it
+
+
+def _norm(path: str) -> str:
+    return os.path.normcase(os.path.abspath(os.path.expanduser(os.path.expandvars(path))))
+
+
+def _parts(path: str) -> tuple[str, ...]:
+    return Path(path).parts
+
+
+def _match_depth(path_parts: tuple[str, ...], pattern: str) -> int:
+    """Depth of the folder `pattern` (a path or glob, "*" within one component) if `path` lies
+    in it, else 0."""
+    import fnmatch
+
+    pat = _parts(_norm(pattern))
+    if len(pat) > len(path_parts):
+        return 0
+    for p, q in zip(path_parts, pat, strict=False):
+        if p != q and not fnmatch.fnmatchcase(p, q):
+            return 0
+    return len(pat)
+
+
+def _staging_defaults(home: Path) -> list[str]:
+    out = [str(home / n) for n in ("Desktop", "Downloads", "Documents", "桌面", "下载", "文档")]
+    if home == Path.home():
+        for name, fb in (
+            ("DESKTOP", "Desktop"),
+            ("DOWNLOAD", "Downloads"),
+            ("DOCUMENTS", "Documents"),
+        ):
+            out.append(str(_xdg_dir(name, fb)))
+    return out
+
+
+def _chat_app_folders(home: Path) -> list[str]:
+    out: list[str] = []
+    for pat in CHAT_APP_PATTERNS:
+        if "{docs}" in pat:
+            out += [str(home / pat.format(docs=d)) for d in _DOCS_NAMES]
+        else:
+            out.append(str(home / pat))
+    return out
+
+
+def folder_role(
+    path: str | os.PathLike[str],
+    config: object = None,
+    *,
+    home: Path | None = None,
+    table: Iterable[Mount] | None = None,
+) -> FolderRole:
+    """The role of the folder holding `path`: the deepest matching rule wins; at equal depth the
+    organisation's `[folders]` rule beats the built-in one. A path no rule covers (a folder named
+    in `watch`, a file given to `check`) is outgoing: it is being looked at because it may leave.
+    """
+    home = home or Path.home()
+    p = _parts(_norm(os.fspath(path)))
+    best: tuple[int, int, FolderRole] | None = None
+
+    def consider(pattern: str, role: str, reason: str, priority: int) -> None:
+        nonlocal best
+        depth = _match_depth(p, pattern)
+        if depth and (best is None or (depth, priority) > best[:2]):
+            best = (depth, priority, FolderRole(role, reason, pattern))
+
+    for pattern in _staging_defaults(home):
+        consider(pattern, STAGING, "staging_default", 0)
+    for pattern in _chat_app_folders(home):
+        consider(pattern, OUTGOING, "chat_app", 0)
+    mount_table = list(table) if table is not None else mounts()
+    for mp in removable_mounts(mount_table):
+        consider(mp, OUTGOING, "removable", 0)
+    m = mount_of(os.fspath(path), mount_table)
+    if m is not None and m.network:
+        consider(m.point, OUTGOING, "network", 0)
+    elif sys.platform == "win32" and is_network(os.fspath(path)):  # pragma: no cover
+        return FolderRole(OUTGOING, "network", os.path.splitdrive(os.fspath(path))[0])
+    for pattern, role in getattr(config, "folders", ()) or ():
+        consider(pattern, role, "config", 1)
+    if best is None:
+        return FolderRole(OUTGOING, "unclassified", "")
+    return best[2]

@@ -197,13 +197,24 @@ class Queue:
         return r[0] if r and r[0] is not None else None
 
     def defer(self, item: Item, delay: float, st: os.stat_result | None = None) -> None:
-        """Not ready yet (still being written): back to pending, due after `delay`."""
+        """Not ready yet (still being written): back to pending, due after `delay`. Waiting for
+        a writer is not a failed attempt, so `attempts` starts again."""
         size, mtime, ino = file_identity(st) if st is not None else (None, None, None)
         with self._tx():
             self.db.execute(
                 "UPDATE items SET state='pending', due=?, size=?, mtime_ns=?, inode=?,"
-                " sha256=NULL, log_head=NULL, verdict_id=NULL WHERE id=?",
+                " sha256=NULL, log_head=NULL, verdict_id=NULL, attempts=0 WHERE id=?",
                 (time.time() + delay, size, mtime, ino, item.id),
+            )
+
+    def retry(self, item: Item, delay: float) -> None:
+        """A scan failed for a passing reason (timeout under load, the worker was killed): back
+        to pending after `delay`, keeping `attempts` so the caller can give up after N."""
+        with self._tx():
+            self.db.execute(
+                "UPDATE items SET state='pending', due=?, sha256=NULL, log_head=NULL,"
+                " verdict_id=NULL WHERE id=?",
+                (time.time() + delay, item.id),
             )
 
     def start_scan(self, item: Item, sha256: str | None, log_head: int) -> None:

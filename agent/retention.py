@@ -1,6 +1,6 @@
 """Retention: blank the evidence (and delete the thumbnails) of log rows older than
-`retention.evidence_days`. The rows themselves stay, so the chain still verifies and the
-counts per day and category stay true."""
+`retention.evidence_days`, and their file paths after `retention.path_days`. The rows themselves
+stay, so the chain still verifies and the counts per day and category stay true."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from agent.config import Config
 from agent.store import Store
 
 
-def cutoff(config: Config, now: datetime | None = None) -> str | None:
-    """ISO time before which evidence is purged, or None when retention keeps it for ever."""
-    days = config.retention.evidence_days
+def cutoff(config: Config, now: datetime | None = None, *, days: int | None = None) -> str | None:
+    """ISO time before which evidence (or what `days` is for) is purged, or None when retention
+    keeps it for ever."""
+    days = config.retention.evidence_days if days is None else days
     if days <= 0:
         return None
     when = (now or datetime.now(UTC)) - timedelta(days=days)
@@ -21,6 +22,9 @@ def cutoff(config: Config, now: datetime | None = None) -> str | None:
 
 def apply_retention(config: Config, store: Store, now: datetime | None = None) -> int:
     """Purge what retention says is too old; returns the number of rows whose evidence went."""
+    paths_before = cutoff(config, now, days=config.retention.path_days)
+    if paths_before is not None:
+        store.purge_paths(paths_before)
     before = cutoff(config, now)
     if before is None:
         return 0

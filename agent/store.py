@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import socket
 import sqlite3
@@ -31,7 +32,7 @@ from typing import Any
 from agent.files import connect_private_sqlite, make_private_dir
 from detectors.model import Verdict
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 GENESIS = "0" * 64
 TRIAGE_STATUSES = ("new", "confirmed", "false_positive", "ignored")
 
@@ -52,6 +53,13 @@ _VERDICT_FIELDS = (
     "mode",
     "scan_seconds",
     "thumbnail",
+)
+# Rows written since schema v3 are chained over the path's digest instead of the path itself (so
+# retention can blank the path), plus the keyed path hash and the policy version.
+_VERDICT_FIELDS_V3 = (
+    *("path_digest" if f == "path" else f for f in _VERDICT_FIELDS),
+    "path_hash",
+    "policy_version",
 )
 _EVENT_FIELDS = ("time", "verdict_id", "kind", "actor", "data")
 
@@ -135,6 +143,28 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX verdicts_host ON verdicts(host, verdict);
     CREATE INDEX verdicts_path ON verdicts(path);
     """,
+    # v3: paths stored masked, matched by a keyed hash of the full path, blankable by retention
+    # (the chain covers their digest); the policy version each verdict was reached under.
+    3: """
+    ALTER TABLE verdicts ADD COLUMN path_hash TEXT;
+    ALTER TABLE verdicts ADD COLUMN path_digest TEXT;
+    ALTER TABLE verdicts ADD COLUMN policy_version TEXT;
+    CREATE INDEX verdicts_path_hash ON verdicts(path_hash);
+    DROP TRIGGER verdicts_no_update;
+    CREATE TRIGGER verdicts_no_update BEFORE UPDATE ON verdicts
+        WHEN NEW.id IS NOT OLD.id OR NEW.row_hash IS NOT OLD.row_hash
+          OR NEW.prev_hash IS NOT OLD.prev_hash OR NEW.evidence_hash IS NOT OLD.evidence_hash
+          OR (NEW.path IS NOT OLD.path AND (NEW.path != '' OR OLD.path_digest IS NULL))
+          OR NEW.verdict IS NOT OLD.verdict
+          OR NEW.categories IS NOT OLD.categories OR NEW.time IS NOT OLD.time
+          OR NEW.sha256 IS NOT OLD.sha256 OR NEW.action IS NOT OLD.action
+          OR NEW.path_hash IS NOT OLD.path_hash OR NEW.path_digest IS NOT OLD.path_digest
+          OR NEW.policy_version IS NOT OLD.policy_version
+          OR (NEW.evidence IS NOT NULL AND NEW.evidence IS NOT OLD.evidence)
+          OR (NEW.thumbnail IS NOT NULL AND NEW.thumbnail IS NOT OLD.thumbnail)
+        BEGIN SELECT RAISE(ABORT, 'the log is append-only (only evidence and paths may be purged)');
+        END;
+    """,
 }
 
 
@@ -201,6 +231,8 @@ class LogRow:
     status: str = "new"
     reviewer: str | None = None
     note: str | None = None
+    path_hash: str | None = None  # keyed hash of the full path (None in rows before v3)
+    policy_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -220,6 +252,7 @@ class LogRow:
             "action": self.action,
             "mode": self.mode,
             "scan_seconds": self.scan_seconds,
+            "policy_version": self.policy_version,
             "status": self.status,
             "reviewer": self.reviewer,
             "note": self.note,
@@ -248,6 +281,7 @@ class LogFilter:
     action: str | None = None
     mode: str | None = None
     text: str | None = None  # substring of the path
+    answer: str | None = None  # the person's answer to the alert: override | quarantine
 
 
 @dataclass(frozen=True)
@@ -264,6 +298,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str], key: bytes) -> None:
         self.path = Path(path)
         self._chain_key = hmac.new(key, b"shareguard/log-chain/v1", hashlib.sha256).digest()
+        self._path_key = hmac.new(key, b"shareguard/path-hash/v1", hashlib.sha256).digest()
         self.db = connect_private_sqlite(self.path, synchronous="FULL")
         self._migrate()
 
@@ -312,6 +347,13 @@ class Store:
             self._chain_key, prev.encode() + _canonical(values), hashlib.sha256
         ).hexdigest()
 
+    def path_hash(self, path: str) -> str:
+        """Keyed hash of a full path: matches the same file across rows without storing its name
+        (which often carries an ID or mobile number)."""
+        return hmac.new(
+            self._path_key, path.encode("utf-8", "surrogateescape"), "sha256"
+        ).hexdigest()
+
     # -- writing --------------------------------------------------------------------------
     def append_verdict(
         self,
@@ -324,8 +366,12 @@ class Store:
         host: str | None = None,
         user: str | None = None,
         time: str | None = None,
+        policy_version: str | None = None,
     ) -> int:
-        """Append one verdict; returns its row id. Evidence in a Verdict is already masked."""
+        """Append one verdict; returns its row id. Evidence in a Verdict is already masked; the
+        path and error text are masked here (the full path is kept only as a keyed hash)."""
+        from agent.redact import scrub
+
         flagged = verdict.flagged_categories
         categories = [{"id": c.id, "score": round(c.score, 3)} for c in flagged]
         evidence = json.dumps(
@@ -348,18 +394,23 @@ class Store:
             ensure_ascii=False,
         )
         scan_seconds = sum(s for _, s in verdict.timings) if verdict.timings else None
+        full_path = path or verdict.path
+        stored_path = scrub(full_path)
         row = {
             "time": time or now_iso(),
             "host": host or socket.gethostname(),
             "user": user or _user(),
-            "path": path or verdict.path,
+            "path": stored_path,
+            "path_digest": _digest(stored_path),
+            "path_hash": self.path_hash(full_path),
+            "policy_version": policy_version,
             "sha256": verdict.sha256,
             "size": verdict.size,
             "media_type": verdict.media_type,
             "verdict": verdict.decision.value,
             "categories": json.dumps(categories, ensure_ascii=False),
             "evidence_hash": _digest(evidence),
-            "error": verdict.error,
+            "error": scrub(verdict.error) or None,
             "error_kind": verdict.error_kind,
             "action": action,
             "mode": mode,
@@ -370,12 +421,12 @@ class Store:
             _last_id, prev = self.db.execute(
                 "SELECT last_id, last_hash FROM chain_head WHERE name='verdicts'"
             ).fetchone()
-            row_hash = self._hash(prev, [row[f] for f in _VERDICT_FIELDS])
+            row_hash = self._hash(prev, [row[f] for f in _VERDICT_FIELDS_V3])
+            cols = [*_VERDICT_FIELDS, "path_hash", "path_digest", "policy_version"]
             cur = self.db.execute(
-                f"INSERT INTO verdicts ({', '.join(_VERDICT_FIELDS)}, evidence, prev_hash,"
-                " row_hash)"
-                f" VALUES ({', '.join('?' * (len(_VERDICT_FIELDS) + 3))})",
-                [row[f] for f in _VERDICT_FIELDS] + [evidence, prev, row_hash],
+                f"INSERT INTO verdicts ({', '.join(cols)}, evidence, prev_hash, row_hash)"
+                f" VALUES ({', '.join('?' * (len(cols) + 3))})",
+                [row[f] for f in cols] + [evidence, prev, row_hash],
             )
             rid = int(cur.lastrowid or 0)
             self.db.execute(
@@ -391,6 +442,8 @@ class Store:
     def add_event(
         self, verdict_id: int | None, kind: str, data: dict[str, Any], actor: str | None = None
     ) -> int:
+        """Append an event. Its text values are masked (a quarantine event names the file)."""
+        data = _scrubbed(data)
         row = {
             "time": now_iso(),
             "verdict_id": verdict_id,
@@ -460,6 +513,21 @@ class Store:
             self.add_event(None, "purge", {"before": before, "rows": n})
         return n
 
+    def purge_paths(self, before: str) -> int:
+        """Blank the stored (masked) path of rows older than `before` (ISO); the chain still
+        verifies (it covers the path's digest) and the keyed path hash still matches copies.
+        Rows written before schema v3 are chained over the path itself and keep it."""
+        with self._tx():
+            cur = self.db.execute(
+                "UPDATE verdicts SET path='' WHERE time < ? AND path != ''"
+                " AND path_digest IS NOT NULL",
+                (before,),
+            )
+            n = cur.rowcount
+        if n:
+            self.add_event(None, "purge", {"before": before, "paths": n})
+        return n
+
     # -- reading --------------------------------------------------------------------------
     def _row(self, r: sqlite3.Row | tuple[Any, ...]) -> LogRow:
         (
@@ -483,6 +551,8 @@ class Store:
             status,
             reviewer,
             note,
+            path_hash,
+            policy_version,
         ) = r
         return LogRow(
             id=rid,
@@ -505,12 +575,14 @@ class Store:
             status=status or "new",
             reviewer=reviewer,
             note=note,
+            path_hash=path_hash,
+            policy_version=policy_version,
         )
 
     _SELECT = (
         "SELECT v.id, v.time, v.host, v.user, v.path, v.sha256, v.size, v.media_type, v.verdict,"
         " v.categories, v.evidence, v.error, v.error_kind, v.action, v.mode, v.scan_seconds,"
-        " v.thumbnail, t.status, t.reviewer, t.note"
+        " v.thumbnail, t.status, t.reviewer, t.note, v.path_hash, v.policy_version"
         " FROM verdicts v LEFT JOIN triage_state t ON t.verdict_id = v.id"
     )
 
@@ -519,6 +591,8 @@ class Store:
         return self._row(r) if r else None
 
     def _where(self, f: LogFilter) -> tuple[str, list[Any]]:
+        from agent.redact import scrub
+
         clauses: list[str] = []
         args: list[Any] = []
         if f.verdicts:
@@ -543,7 +617,7 @@ class Store:
             clauses.append("v.host = ?")
             args.append(f.host)
         if f.folder:
-            prefix = f.folder.rstrip("/\\")
+            prefix = scrub(f.folder).rstrip("/\\")
             # "prefix/…" or "prefix\\…" as byte ranges ("/"+1 is "0", "\\"+1 is "]"), so the
             # path index answers instead of a substr() over every row (bench/console.py)
             clauses.append(
@@ -558,7 +632,14 @@ class Store:
             args.append(f.mode)
         if f.text:
             clauses.append("instr(v.path, ?) > 0")
-            args.append(f.text)
+            args.append(scrub(f.text))
+        if f.answer == "override":
+            clauses.append("v.id IN (SELECT verdict_id FROM events WHERE kind = 'override')")
+        elif f.answer == "quarantine":
+            clauses.append(
+                "v.id IN (SELECT verdict_id FROM events WHERE kind = 'quarantine'"
+                " AND json_extract(data, '$.by') = 'user')"
+            )
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
     def query(
@@ -630,26 +711,124 @@ class Store:
         ).fetchone()
         return self._row(r) if r else None
 
+    def same_path(self, row: LogRow, path: str) -> bool:
+        """Is `row` about the file at `path` (by keyed hash; rows before v3 by their path)?"""
+        if row.path_hash is not None:
+            return hmac.compare_digest(row.path_hash, self.path_hash(path))
+        return row.path == path
+
     def hosts(self) -> list[str]:
         return [h for (h,) in self.db.execute("SELECT DISTINCT host FROM verdicts ORDER BY host")]
+
+    def actions(self) -> list[str]:
+        """The distinct actions in the log (the console's action filter)."""
+        return [a for (a,) in self.db.execute("SELECT DISTINCT action FROM verdicts ORDER BY 1")]
+
+    def answers(self, verdict_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The person's answers to the alerts of these rows: {id: {"override": reason,
+        "quarantine": True}} (the latest override reason; quarantines they chose)."""
+        ids = list(verdict_ids)
+        if not ids:
+            return {}
+        out: dict[int, dict[str, Any]] = {}
+        sql = (
+            "SELECT verdict_id, kind, json_extract(data, '$.reason') FROM events"
+            f" WHERE verdict_id IN ({', '.join('?' * len(ids))})"
+            " AND (kind = 'override'"
+            "      OR (kind = 'quarantine' AND json_extract(data, '$.by') = 'user'))"
+            " ORDER BY id"
+        )
+        for vid, kind, reason in self.db.execute(sql, ids):
+            out.setdefault(vid, {})[kind] = reason if kind == "override" else True
+        return out
+
+    def alert_counts(self) -> list[dict[str, Any]]:
+        """Per PC: pop-ups, summaries and digests shown, overrides given, quarantines chosen."""
+        sql = """
+            SELECT host, kind, n FROM (
+              SELECT json_extract(data, '$.host') AS host,
+                     json_extract(data, '$.type') AS kind, count(*) AS n
+                FROM events WHERE kind = 'alert' GROUP BY 1, 2
+              UNION ALL
+              SELECT coalesce(json_extract(e.data, '$.host'), v.host), 'override', count(*)
+                FROM events e LEFT JOIN verdicts v ON v.id = e.verdict_id
+                WHERE e.kind = 'override' GROUP BY 1
+              UNION ALL
+              SELECT v.host, 'quarantine', count(*)
+                FROM events e JOIN verdicts v ON v.id = e.verdict_id
+                WHERE e.kind = 'quarantine' AND json_extract(e.data, '$.by') = 'user' GROUP BY 1
+            ) ORDER BY host"""
+        per: dict[str, dict[str, Any]] = {}
+        for host, kind, n in self.db.execute(sql):
+            row = per.setdefault(
+                host or "?",
+                {"host": host or "?", "popup": 0, "summary": 0, "digest": 0, "override": 0,
+                 "quarantine": 0},
+            )  # fmt: skip
+            if kind in row:
+                row[kind] += n
+        return list(per.values())
+
+    def head_id(self) -> int:
+        """Id of the last verdict row (0 for an empty log)."""
+        return int(
+            self.db.execute("SELECT last_id FROM chain_head WHERE name='verdicts'").fetchone()[0]
+        )
+
+    def verdict_after(self, head_id: int, path: str, sha256: str) -> int | None:
+        """The first verdict id above `head_id` for this path and content (crash recovery: was
+        the verdict of an interrupted scan already logged?)."""
+        r = self.db.execute(
+            "SELECT id FROM verdicts WHERE id > ? AND sha256 = ?"
+            " AND (path_hash = ? OR (path_hash IS NULL AND path = ?)) ORDER BY id LIMIT 1",
+            (head_id, sha256, self.path_hash(path), path),
+        ).fetchone()
+        return int(r[0]) if r else None
+
+    def was_restored(self, sha256: str) -> bool:
+        """Did security staff restore a quarantined file with this content?"""
+        return (
+            self.db.execute(
+                "SELECT 1 FROM events e JOIN verdicts v ON v.id = e.verdict_id"
+                " WHERE v.sha256 = ? AND e.kind = 'restore' LIMIT 1",
+                (sha256,),
+            ).fetchone()
+            is not None
+        )
+
+    def thumbnails_in_use(self) -> set[str]:
+        """Thumbnail names still owned by a row (one whose evidence retention has not purged)."""
+        return {
+            name
+            for (name,) in self.db.execute(
+                "SELECT thumbnail FROM verdicts"
+                " WHERE thumbnail IS NOT NULL AND evidence IS NOT NULL"
+            )
+        }
 
     # -- integrity ------------------------------------------------------------------------
     def verify(self) -> VerifyResult:
         """Walk both chains; report every break (edited, inserted, reordered or deleted rows)."""
         problems: list[str] = []
-        cols = ", ".join(_VERDICT_FIELDS)
+        cols = ", ".join(_VERDICT_FIELDS_V3)
+        path_at = _VERDICT_FIELDS.index("path")
         prev, prev_id, n = GENESIS, 0, 0
         for r in self.db.execute(
-            f"SELECT id, {cols}, evidence, prev_hash, row_hash FROM verdicts ORDER BY id"
+            f"SELECT id, {cols}, path, evidence, prev_hash, row_hash FROM verdicts ORDER BY id"
         ):
-            rid, values, evidence, stored_prev, stored = (
+            rid, values, path, evidence, stored_prev, stored = (
                 r[0],
-                list(r[1 : len(_VERDICT_FIELDS) + 1]),
+                list(r[1 : len(_VERDICT_FIELDS_V3) + 1]),
+                r[-4],
                 r[-3],
                 r[-2],
                 r[-1],
             )
             n += 1
+            if values[path_at] is None:  # a row from before v3: chained over the path itself
+                values = [*values[:path_at], path, *values[path_at + 1 : len(_VERDICT_FIELDS)]]
+            elif path and _digest(path) != values[path_at]:
+                problems.append(f"verdicts: path of row {rid} was altered")
             if rid != prev_id + 1:
                 problems.append(f"verdicts: rows {prev_id + 1}..{rid - 1} missing")
             if stored_prev != prev:
@@ -693,6 +872,22 @@ class Store:
                 else "events: chain head does not match"
             )
         return VerifyResult(ok=not problems, rows=n, events=m, problems=tuple(problems))
+
+
+_DIGEST = re.compile(r"[0-9a-f]{32,128}")  # sha256s and policy versions are not text to mask
+
+
+def _scrubbed(value: Any) -> Any:
+    """`value` with identifiers masked in every string inside it."""
+    from agent.redact import scrub
+
+    if isinstance(value, str):
+        return value if _DIGEST.fullmatch(value) else scrub(value)
+    if isinstance(value, dict):
+        return {k: _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrubbed(v) for v in value]
+    return value
 
 
 def _user() -> str:

@@ -125,8 +125,13 @@ put_file() { # put_file MODE DEST < content
   CHANGED=1
   return 0
 }
+icon_path() { # shareguard's own icon, shipped in the package (agent/data/shareguard.png)
+  "$VENV/bin/python" -c 'import pathlib, agent; print(pathlib.Path(agent.__file__).parent / "data" / "shareguard.png")' 2>/dev/null \
+    || echo security-medium
+}
 render() { # render TEMPLATE: substitute @KEY@ placeholders
   sed -e "s|@EXEC@|$(quote_exec "$VENV/bin/shareguard")|g" \
+      -e "s|@ICON@|$(icon_path)|g" \
       -e "s|@AGENT_EXEC@|$(quote_exec "$VENV/bin/shareguard-agent")|g" \
       -e "s|@DOCS@|$SHARE/installer|g" "$SCRIPT_DIR/templates/$1"
 }

@@ -9,7 +9,10 @@ immutable `Policy`; `Policy.evaluate(extraction)` runs the detectors and scores 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
+import hashlib
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -108,8 +111,12 @@ def load_policy(
 
 @functools.lru_cache(maxsize=4)
 def _load_model_file(path: Path, mtime_ns: int) -> NgramModel:
-    with np.load(path, allow_pickle=False) as arrays:
-        return from_arrays(arrays)
+    """The model, its version being the digest of the file (so the policy version moves when
+    the weights do)."""
+    data = path.read_bytes()
+    with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+        model = from_arrays(arrays)
+    return dataclasses.replace(model, version=hashlib.sha256(data).hexdigest()[:16])
 
 
 def _model(data: dict, pack: Path) -> NgramModel | None:

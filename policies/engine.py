@@ -17,6 +17,9 @@ If none of the category's `require_any` signals fired, the score is capped at `c
 from __future__ import annotations
 
 import fnmatch
+import functools
+import hashlib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -26,6 +29,7 @@ from typing import Any
 from detectors import DetectContext, LexiconEntry, run_detectors
 from detectors.masking import mask_text
 from detectors.model import (
+    BlockKind,
     CategoryScore,
     Decision,
     Evidence,
@@ -52,6 +56,10 @@ def weigh(positive: float, factor: float) -> float:
         return 1.0
     num = positive * factor
     return num / (num + 1.0 - positive)
+
+
+# Blocks an allowlist phrase is not looked for in: anyone can rename a file or set its title.
+_NOT_CONTENT = frozenset({BlockKind.FILENAME, BlockKind.METADATA})
 
 
 @dataclass(frozen=True)
@@ -342,7 +350,11 @@ class Policy:
             if outer.startswith(p + "/") or fnmatch.fnmatch(outer, pattern):
                 return f"folder:{pattern}"
         if self.allow_phrases:
-            text = squash(extraction.text())
+            # content only: a phrase in the file name or metadata (which anyone can set by
+            # renaming the file or editing its properties) must not switch detection off
+            parts = [b.text for b in extraction.blocks if b.kind not in _NOT_CONTENT]
+            parts += ["\t".join(row) for t in extraction.tables for row in t.rows]
+            text = squash("\n".join(parts))
             for ph in self.allow_phrases:
                 if ph and ph in text:
                     return f"phrase:{ph}"
@@ -417,3 +429,11 @@ class Policy:
 
     def category_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.categories)
+
+    @functools.cached_property
+    def version(self) -> str:
+        """A hash of the effective pack (default + extensions, allowlist included): a verdict
+        reached under one version is reused only under the same version."""
+        canonical = json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
+        learned = self.model.version if self.model is not None else ""
+        return hashlib.sha256((canonical + learned).encode()).hexdigest()[:32]

@@ -66,11 +66,14 @@ def session_bus() -> Iterator[str]:
 class NotificationServer:
     """A real org.freedesktop.Notifications server (subprocess) on the given bus."""
 
-    def __init__(self, address: str, out: Path) -> None:
+    def __init__(self, address: str, out: Path, *, inline_reply: bool = False) -> None:
+        """`inline_reply`: advertise a reply field (as KDE Plasma does); `reply()` then emits
+        NotificationReplied from the server, as when a person types a reply."""
         self.address, self.out = address, out
         env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address)
+        extra = ["inline-reply"] if inline_reply else []
         self.proc = subprocess.Popen(
-            [str(PYTHON), __file__, "notify-server", str(out)],
+            [str(PYTHON), __file__, "notify-server", str(out), *extra],
             env=env,
             stdout=subprocess.PIPE,
             text=True,
@@ -85,6 +88,18 @@ class NotificationServer:
         if not self.out.exists():
             return []
         return [json.loads(x) for x in self.out.read_text(encoding="utf-8").splitlines() if x]
+
+    def reply(self, nid: int, text: str) -> None:
+        """The person replies `text` to notification `nid` (the server emits the signal)."""
+        subprocess.run(
+            [
+                "gdbus", "call", "--address", self.address,
+                "--dest", "org.freedesktop.Notifications",
+                "--object-path", "/org/freedesktop/Notifications",
+                "--method", "org.shareguard.TestControl.Reply", str(nid), text,
+            ],
+            check=True, capture_output=True, timeout=10,
+        )  # fmt: skip
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -102,7 +117,7 @@ class NotificationServer:
         self.stop()
 
 
-def _serve_notifications(out: str) -> None:
+def _serve_notifications(out: str, extra_caps: tuple[str, ...] = ()) -> None:
     import asyncio
 
     from dbus_fast import Variant
@@ -147,7 +162,7 @@ def _serve_notifications(out: str) -> None:
 
         @method()
         def GetCapabilities(self) -> "as":
-            return ["body", "actions"]
+            return ["body", "actions", *extra_caps]
 
         @method()
         def GetServerInformation(self) -> "ssss":
@@ -165,9 +180,30 @@ def _serve_notifications(out: str) -> None:
         def ActionInvoked(self, nid: "u", key: "s") -> "us":
             return [nid, key]
 
+        @dbus_signal()
+        def NotificationReplied(self, nid: "u", text: "s") -> "us":
+            return [nid, text]
+
+    class TestControl(ServiceInterface):
+        """Lets a test act as the person at the desktop."""
+
+        def __init__(self, notifications: Notifications) -> None:
+            super().__init__("org.shareguard.TestControl")
+            self.n = notifications
+
+        @method()
+        def Reply(self, nid: "u", text: "s"):
+            self.n.NotificationReplied(nid, text)
+
+        @method()
+        def Invoke(self, nid: "u", key: "s"):
+            self.n.ActionInvoked(nid, key)
+
     async def main() -> None:
         bus = await MessageBus().connect()
-        bus.export("/org/freedesktop/Notifications", Notifications())
+        notifications = Notifications()
+        bus.export("/org/freedesktop/Notifications", notifications)
+        bus.export("/org/freedesktop/Notifications", TestControl(notifications))
         await bus.request_name("org.freedesktop.Notifications")
         print("ready", flush=True)
         stop = asyncio.Event()
@@ -295,7 +331,7 @@ def log_rows(data_dir: Path) -> list[dict]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "notify-server":
-        _serve_notifications(sys.argv[2])
+    if len(sys.argv) >= 3 and sys.argv[1] == "notify-server":
+        _serve_notifications(sys.argv[2], tuple(sys.argv[3:]))
     else:
         sys.exit("usage: agent_helpers.py notify-server OUT")

@@ -258,7 +258,7 @@ def test_block_mode_quarantines_and_restore_puts_it_back(tmp_path: Path, setup) 
         assert store.verify().ok
 
 
-def test_hung_worker_is_killed_and_file_logged_as_timeout(tmp_path: Path, setup) -> None:
+def test_hung_worker_is_killed_and_the_file_read_again(tmp_path: Path, setup) -> None:
     watched, data = setup
     cfg = write_config(
         tmp_path / "c.toml", data_dir=data, watch=[watched], extra="[limits]\ntimeout_s = 4.0\n"
@@ -274,9 +274,12 @@ def test_hung_worker_is_killed_and_file_logged_as_timeout(tmp_path: Path, setup)
             os.kill(w.pid, signal.SIGSTOP)  # the worker hangs
         hung = watched / "卡住.txt"
         hung.write_text(roster_text(2), encoding="utf-8")
-        (row,) = wait_for(lambda: _rows_for(data, hung), 30)
-        assert row["verdict"] == "unreadable" and row["error_kind"] == "timeout"
-        assert row["sha256"] == sha(hung)
+        # the hung worker is killed at the time limit; a timeout may be passing (load), so the
+        # file is read again after a back-off by a fresh worker, and judged for what it is
+        wait_for(lambda: all(not psutil.pid_exists(w.pid) for w in workers), 20)
+        assert not _rows_for(data, hung), "a timeout is retried before anything is logged"
+        (row,) = wait_for(lambda: _rows_for(data, hung), 40)
+        assert row["verdict"] == "flagged" and row["sha256"] == sha(hung)
         for w in workers:
             assert not psutil.pid_exists(w.pid) or w.status() == psutil.STATUS_ZOMBIE
         after = watched / "after.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from agent.config import AlertConfig, Config
-from agent.daemon import Agent, has_writer, verdict_from_row
+from agent.daemon import action_name, actions_for, has_writer, verdict_from_row
 from agent.store import Store
 from detectors.model import CategoryScore, Decision, Evidence, Verdict
 
@@ -61,23 +61,20 @@ def test_verdict_from_row_round_trip(tmp_path: Path) -> None:
 def test_actions_per_mode(tmp_path: Path, mode: str, expected: str) -> None:
     from policies import load_policy
 
-    agent = Agent(Config(mode=mode, data_dir=str(tmp_path / "d")), policy=load_policy())
-    acts = agent._actions(_flagged("/d/a.txt"))
-    assert agent._action_name(acts) == expected
+    cfg, policy = Config(mode=mode, data_dir=str(tmp_path / "d")), load_policy()
+    acts = actions_for(cfg, policy, _flagged("/d/a.txt"))
+    assert action_name(acts) == expected
     if mode == "audit":
         assert "alert" not in acts and "quarantine" not in acts
     clean = Verdict(path="/d/b.txt", decision=Decision.CLEAN)
-    assert agent._action_name(agent._actions(clean)) == "log"
+    assert action_name(actions_for(cfg, policy, clean)) == "log"
 
 
 def test_encrypted_alert_only_when_configured(tmp_path: Path) -> None:
     from policies import load_policy
 
     enc = Verdict(path="/d/x.pdf", decision=Decision.UNREADABLE, error_kind="encrypted")
-    off = Agent(Config(data_dir=str(tmp_path / "a")), policy=load_policy())
-    on = Agent(
-        Config(data_dir=str(tmp_path / "b"), alert=AlertConfig(alert_on_encrypted=True)),
-        policy=load_policy(),
-    )
-    assert "alert" not in off._actions(enc)
-    assert "alert" in on._actions(enc)
+    off = Config(data_dir=str(tmp_path / "a"))
+    on = Config(data_dir=str(tmp_path / "b"), alert=AlertConfig(alert_on_encrypted=True))
+    assert "alert" not in actions_for(off, load_policy(), enc)
+    assert "alert" in actions_for(on, load_policy(), enc)

@@ -12,6 +12,7 @@ that changes nothing, and `shareguard uninstall` leaving only the kept data.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -162,6 +163,10 @@ def test_install_scan_reinstall_uninstall(tmp_path: Path, wheelhouse: Path, deps
         check_entry = apps / "shareguard-check.desktop"
         assert f"{venv}/bin/shareguard check %F" in check_entry.read_text()
         assert (apps / "shareguard-review.desktop").exists()
+        # menu entries show shareguard's own icon, from the installed package
+        icon = re.search(r"^Icon=(.+)$", check_entry.read_text(), re.M)
+        assert icon and icon.group(1).endswith("agent/data/shareguard.png"), check_entry.read_text()
+        assert Path(icon.group(1)).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert config.read_text().startswith('mode = "warn"')  # existing config kept
         unit = home / ".config/systemd/user/shareguard.service"
         autostart = home / ".config/autostart/shareguard.desktop"

@@ -42,15 +42,16 @@ class QuarantineRecord:
     original_b64: str | None = None  # the exact original path when its name has odd bytes
 
     def to_dict(self) -> dict[str, Any]:
+        # The log masks identifiers in event text, so "from"/"to" are for people; restore finds
+        # the exact original in the slot's manifest (inside the private quarantine folder).
         d: dict[str, Any] = {
             "from": self.original,
             "to": self.stored,
+            "slot": Path(self.stored).parent.name,
             "sha256": self.sha256,
             "size": self.size,
             "method": self.method,
         }
-        if self.original_b64:
-            d["from_b64"] = self.original_b64
         return d
 
 
@@ -270,6 +271,8 @@ def restore(store: Any, verdict_id: int, config: Any) -> Path:
     rec = _current_quarantine(store, verdict_id)
     if rec is None:
         raise QuarantineError(f"verdict {verdict_id} has no file in quarantine")
+    if rec.get("slot"):
+        rec = _from_manifest(Path(config.quarantine_path), str(rec["slot"]), rec)
     stored = Path(rec["to"])
     qroot = Path(config.quarantine_path).resolve()
     if not stored.resolve().is_relative_to(qroot):
@@ -299,6 +302,22 @@ def restore(store: Any, verdict_id: int, config: Any) -> Path:
         },
     )
     return target
+
+
+def _from_manifest(root: Path, slot: str, rec: dict[str, Any]) -> dict[str, Any]:
+    """The exact paths of a quarantine event, from its slot's manifest (the log holds them
+    masked)."""
+    if "/" in slot or "\\" in slot or slot in ("", ".", ".."):
+        raise QuarantineError(f"bad quarantine slot {slot!r}")
+    try:
+        m = json.loads((root / slot / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise QuarantineError(f"quarantine manifest unreadable: {e}") from e
+    out = {**rec, "to": str(root / slot / str(m.get("name", ""))), "from": m.get("from")}
+    out.pop("from_b64", None)
+    if m.get("from_b64"):
+        out["from_b64"] = m["from_b64"]
+    return out
 
 
 def _umask() -> int:

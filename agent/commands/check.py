@@ -20,6 +20,7 @@ from typing import Any
 from agent.commands import add_config_option
 from agent.errors import ExitCode
 from agent.i18n import t
+from agent.redact import shown, terminal_safe
 
 EVIDENCE_PER_CATEGORY = 3
 
@@ -65,17 +66,20 @@ def describe(verdict: Any, display_path: str, config: Any) -> str:
     from agent.actions.alert import compose
     from detectors.model import Decision
 
+    # A file name can hold a newline and ANSI escapes: everything taken from the file is
+    # escaped to one visible line (and its identifiers masked) before it reaches the terminal.
+    path = shown(display_path)
     if verdict.decision is Decision.CLEAN:
-        line = t("check.clean", path=display_path)
+        line = t("check.clean", path=path)
         if verdict.allowlisted:
-            line += t("check.allowlisted", reason=verdict.allowlisted)
+            line += t("check.allowlisted", reason=terminal_safe(verdict.allowlisted))
         return line
     if verdict.decision is not Decision.FLAGGED:
         reason = verdict.error or verdict.error_kind or t("verdict.unreadable")
-        return t("check.unreadable", path=display_path, reason=reason)
-    _title, body = compose(verdict, display_path, config)
-    lines = [t("check.flagged", path=display_path)]
-    lines += ["  " + ln for ln in body.splitlines()]
+        return t("check.unreadable", path=path, reason=shown(reason))
+    _title, body = compose(verdict, path, config)
+    lines = [t("check.flagged", path=path)]
+    lines += ["  " + shown(ln) for ln in body.split("\n")]
     for cat in verdict.flagged_categories:
         lines.append(
             t(
@@ -87,8 +91,8 @@ def describe(verdict: Any, display_path: str, config: Any) -> str:
         )
         strongest = sorted(cat.evidence, key=lambda e: e.weight, reverse=True)
         for ev in strongest[:EVIDENCE_PER_CATEGORY]:
-            where = t("check.where", location=ev.location) if ev.location else ""
-            lines.append(t("check.evidence", text=ev.text, where=where))
+            where = t("check.where", location=terminal_safe(ev.location)) if ev.location else ""
+            lines.append(t("check.evidence", text=terminal_safe(ev.text), where=where))
     return "\n".join(lines)
 
 
@@ -166,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
     from policies import load_policy
 
     config = load_config(args.config)
-    policy = load_policy(config.policy)
+    policy = load_policy(config.policy_files())
     files = expand(args.files)
     if not files:
         print(t("check.no_files"), file=sys.stderr)
@@ -190,7 +194,12 @@ def run(args: argparse.Namespace) -> int:
                 if store is not None:
                     try:
                         store.append_verdict(
-                            verdict, action="check", mode=config.mode, path=shown, thumbnail=thumb
+                            verdict,
+                            action="check",
+                            mode=config.mode,
+                            path=shown,
+                            thumbnail=thumb,
+                            policy_version=policy.version,
                         )
                     except Exception as e:
                         print(t("check.log_failed", error=e), file=sys.stderr)

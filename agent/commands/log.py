@@ -14,10 +14,11 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from agent.commands import add_config_option
 from agent.i18n import t
+from agent.redact import shown, terminal_safe
 
 if TYPE_CHECKING:
     from agent.store import LogRow, Store
@@ -136,11 +137,23 @@ def _time(s: str) -> str:
     return s.replace("T", " ")[:19]
 
 
+def _terminal_safe(value: Any) -> Any:
+    """Every string inside `value` with control characters escaped (file names, notes and
+    errors can hold newlines and ANSI escapes that would forge lines or recolour the terminal)."""
+    if isinstance(value, str):
+        return terminal_safe(value)
+    if isinstance(value, dict):
+        return {k: _terminal_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_terminal_safe(v) for v in value]
+    return value
+
+
 # -- sub-commands --------------------------------------------------------------------------
 
 
 def _list(store: Store, args: argparse.Namespace) -> int:
-    from agent.review.export import row_record, scrub
+    from agent.review.export import row_record
 
     try:
         f = _filter(args)
@@ -172,8 +185,8 @@ def _list(store: Store, args: argparse.Namespace) -> int:
             t("verdict." + r.verdict),
             t("log.triage." + r.status),
             r.action,
-            _categories(r) or (r.error_kind or ""),
-            scrub(r.path),
+            _categories(r) or terminal_safe(r.error_kind or ""),
+            shown(r.path),
         ]
         for r in rows
     ]
@@ -210,7 +223,7 @@ def _show(store: Store, args: argparse.Namespace) -> int:
         ]
         print(json.dumps(d, ensure_ascii=False))
         return 0
-    d = row_record(row)
+    d = _terminal_safe(row_record(row))
     print(f"#{row.id}  {_time(row.time)} UTC  {t('verdict.' + row.verdict)}")
     print(f"  {t('log.col.path')}: {d['path']}")
     for key in ("host", "user", "sha256", "size", "media_type", "mode"):
@@ -237,8 +250,8 @@ def _show(store: Store, args: argparse.Namespace) -> int:
     if events:
         print(f"  {t('log.show.events')}:")
         for e in events:
-            data = scrub(json.dumps(e.data, ensure_ascii=False))
-            print(f"    {_time(e.time)} {e.kind} {scrub(e.actor)} {data}")
+            data = shown(json.dumps(e.data, ensure_ascii=False))
+            print(f"    {_time(e.time)} {e.kind} {shown(e.actor)} {data}")
     return 0
 
 
@@ -307,5 +320,5 @@ def _restore(store: Store, args: argparse.Namespace, config) -> int:
     except (ShareguardError, OSError, ValueError, KeyError, LookupError) as e:
         print(t("log.restore.failed", error=e), file=sys.stderr)
         return 2
-    print(t("log.restored", path=target))
+    print(t("log.restored", path=shown(str(target))))
     return 0

@@ -124,7 +124,7 @@ def _explain(args: argparse.Namespace) -> int:
     from policies import load_policy
 
     config = load_config(args.config)
-    policy = load_policy([*config.policy, *args.policy])
+    policy = load_policy([*config.policy_files(), *args.policy])
     with Extractor(config) as extractor:
         try:
             extraction = extractor.extract(args.file, display_path=args.file)

@@ -1,17 +1,23 @@
 """`shareguard review`: serve the review console on 127.0.0.1 and open it in the browser.
 
 Like Jupyter: a fresh token per start, printed as part of the URL; the browser swaps it for a
-session cookie on first load. Binding beyond loopback needs an explicit, scary flag.
+session cookie on first load, and the token is then spent (one use, five minutes at most). The
+browser is opened on a private (0600) redirect file, so the token never appears on a command line
+(readable by every local user through /proc). Binding beyond loopback needs an explicit, scary
+flag.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import html
 import ipaddress
 import secrets
 import socket
 import sys
 import threading
+from pathlib import Path
 
 from agent.commands import add_config_option
 from agent.i18n import t
@@ -63,6 +69,24 @@ def url_for(host: str, port: int, token: str) -> str:
     return f"http://{shown}:{port}/?token={token}"
 
 
+def write_open_file(directory: Path, url: str, port: int) -> Path:
+    """A private HTML page that sends the browser on to `url` (Jupyter's redirect file): the
+    browser is started with this file's path, never with the token."""
+    from agent.files import make_private_dir, write_private
+
+    make_private_dir(directory)
+    path = directory / f"review-{port}-open.html"
+    link = html.escape(url, quote=True)
+    page = (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0;url={link}">'
+        '<meta name="referrer" content="no-referrer"><title>shareguard</title></head>'
+        f'<body><p><a href="{link}">shareguard 审核控制台 / review console</a></p></body></html>\n'
+    )
+    write_private(path, page.encode("utf-8"), durable=False)
+    return path
+
+
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -82,13 +106,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     port = sock.getsockname()[1]
     token = secrets.token_urlsafe(24)
+    open_file = config.data_path / "runtime" / f"review-{port}-open.html"
+
+    def spent() -> None:  # the token is used: the redirect file has nothing left to give
+        with contextlib.suppress(OSError):
+            open_file.unlink()
+
     if is_loopback(host):
-        app = create_app(
-            config, token=token, allowed_hosts=(host, "127.0.0.1", "localhost"), port=port
-        )
+        hosts = (host, "127.0.0.1", "localhost", "::1")
+        app = create_app(config, token=token, allowed_hosts=hosts, port=port, on_token_used=spent)
     else:
         print(t("review.cmd.expose_warning", host=host), file=sys.stderr)
-        app = create_app(config, token=token, allowed_hosts=None, port=port)
+        app = create_app(config, token=token, allowed_hosts=None, port=port, on_token_used=spent)
     url = url_for(
         host if is_loopback(host) or host not in ("0.0.0.0", "::") else "127.0.0.1", port, token
     )
@@ -99,9 +128,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_browser:
         import webbrowser
 
-        threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+        page = write_open_file(open_file.parent, url, port)
+        threading.Timer(0.5, webbrowser.open, args=(page.as_uri(),)).start()
     try:
         server.run(sockets=[sock])
     finally:
         sock.close()
+        spent()
     return 0

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from agent.commands import add_config_option
 from agent.errors import ExitCode
 from agent.i18n import t
+from agent.redact import shown, terminal_safe
 
 PROGRESS_MIN_FILES = 20
 
@@ -54,19 +55,20 @@ def text_line(verdict: Any) -> str:
     """One line for people: the Chinese category name and the strongest evidence."""
     from detectors.model import Decision
 
-    path = verdict.path
+    # one line per file, whatever the file's name holds (newlines, ANSI escapes, identifiers)
+    path = shown(verdict.path)
     if verdict.decision == Decision.UNREADABLE:
         reason = (verdict.error or verdict.error_kind or "").strip().splitlines()
-        first = reason[0][:200] if reason else ""
+        first = shown(reason[0][:200]) if reason else ""
         return t("scan.line.unreadable", path=path, reason=first)
     flagged = verdict.flagged_categories
     if not flagged:
         if verdict.allowlisted:
-            return t("scan.line.allowlisted", path=path, reason=verdict.allowlisted)
+            return t("scan.line.allowlisted", path=path, reason=terminal_safe(verdict.allowlisted))
         return t("scan.line.clean", path=path)
     top = flagged[0]
     ev = max(top.evidence, key=lambda e: e.weight, default=None)
-    evidence = f"{ev.text}" + (f" [{ev.location}]" if ev and ev.location else "") if ev else ""
+    evidence = terminal_safe(ev.text + (f" [{ev.location}]" if ev.location else "")) if ev else ""
     line = t(
         "scan.line.flagged",
         path=path,
@@ -116,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             print(t("scan.error.missing", path=p), file=sys.stderr)
         return ExitCode.ERROR
     config = load_config(args.config)
-    policy = load_policy([*config.policy, *args.policy])
+    policy = load_policy([*config.policy_files(), *args.policy])
     files = list(iter_files(args.paths))
     if not files:
         print(t("scan.error.no_files"), file=sys.stderr)

@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from agent.commands import add_config_option
+from agent.redact import shown, terminal_safe
 
 STALE_AFTER_S = 120.0
 
@@ -52,6 +53,7 @@ def collect(config: Any) -> dict[str, Any]:
     last: list[dict[str, Any]] = []
     if config.log_path.exists():
         try:
+            from agent.redact import scrub
             from agent.store import LogFilter, Store
 
             with Store.open(config) as store:
@@ -59,7 +61,7 @@ def collect(config: Any) -> dict[str, Any]:
                     {
                         "id": r.id,
                         "time": r.time,
-                        "path": r.path,
+                        "path": scrub(r.path),
                         "verdict": r.verdict,
                         "categories": [c["id"] for c in r.categories],
                         "action": r.action,
@@ -123,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         extra = (
             t("agent.status.polled", interval=f.get("poll_interval_s")) if f.get("polled") else ""
         )
-        print(f"  {f['path']}{extra}")
+        print(f"  {terminal_safe(f['path'])}{extra}")
     for err in info["watch_errors"]:
         print("  " + t("agent.status.watch_error", error=err))
     print(t("agent.status.queue", count=info["queue"] or 0))
@@ -132,5 +134,6 @@ def run(args: argparse.Namespace) -> int:
         print("  " + t("agent.status.none"))
     for r in info["last"]:
         cats = ",".join(r["categories"])
-        print(f"  #{r['id']} {r['time']} {r['verdict']} {cats} {r['action']} {r['path']}")
+        path = shown(r["path"])
+        print(f"  #{r['id']} {r['time']} {r['verdict']} {cats} {r['action']} {path}")
     return 0

@@ -121,7 +121,10 @@ ZH = {
     "review.cmd.host": "监听地址（默认 127.0.0.1）",
     "review.cmd.expose": "确认允许在本机以外的地址上开放控制台",
     "review.cmd.no_browser": "不自动打开浏览器",
-    "review.cmd.url": "审核控制台已启动，请在浏览器中打开：\n  {url}\n按 Ctrl+C 停止。",
+    "review.cmd.url": (
+        "审核控制台已启动，请在浏览器中打开（链接只能使用一次，5 分钟内有效）：\n  {url}\n"
+        "按 Ctrl+C 停止。"
+    ),
     "review.cmd.expose_needed": (
         "监听 {host} 会让其他计算机访问日志；如确需如此，请同时加上 --i-know-this-exposes-the-log"
     ),
@@ -255,7 +258,10 @@ EN = {
     "review.cmd.host": "address to listen on (default 127.0.0.1)",
     "review.cmd.expose": "confirm that the console may listen beyond this PC",
     "review.cmd.no_browser": "do not open a browser",
-    "review.cmd.url": "The review console is running; open:\n  {url}\nPress Ctrl+C to stop.",
+    "review.cmd.url": (
+        "The review console is running; open (the link works once, within 5 minutes):\n"
+        "  {url}\nPress Ctrl+C to stop."
+    ),
     "review.cmd.expose_needed": (
         "listening on {host} lets other computers reach the log; add --i-know-this-expose"
         "s-the-log if you really mean it"

@@ -2,7 +2,8 @@
 
 Security model (a local tool that shows what was nearly leaked):
 - Every request needs the session cookie, which is set once from the ``?token=`` printed by
-  `shareguard review` (as Jupyter does). The cookie is HttpOnly and SameSite=Strict.
+  `shareguard review` (as Jupyter does). The token works once and only for `TOKEN_TTL_S`; a
+  second use gets 403. The cookie is HttpOnly and SameSite=Strict.
 - The Host header must be one this server answers to (DNS-rebinding guard) when bound to loopback.
 - Every POST carries a CSRF token bound to the session, and a cross-origin `Origin` is refused.
 - No route takes a file path: thumbnails are looked up by row id and must live in the thumbnails
@@ -13,14 +14,16 @@ Security model (a local tool that shows what was nearly leaked):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import html
 import io
 import json
 import secrets
+import time
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -51,6 +54,7 @@ from agent.store import TRIAGE_STATUSES, LogFilter, LogRow, Store, load_install_
 HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 50
 SESSION_COOKIE = "sg_session"
+TOKEN_TTL_S = 300.0  # the console's one-time token must be used within this
 LANG_COOKIE = "sg_lang"
 CATEGORIES = (
     "control_order",
@@ -61,6 +65,7 @@ CATEGORIES = (
     "classified",
 )
 FILTER_KEYS = (
+    "answer",
     "category",
     "since",
     "until",
@@ -87,6 +92,24 @@ class Console:
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     # Cookies are per host, not per port: name it by port so two consoles do not log each out.
     cookie: str = SESSION_COOKIE
+    # The token is one-time and short-lived: it is exchanged once for the session cookie, and
+    # not at all after `token_ttl_s` (a URL left in a terminal, history or /proc is worthless).
+    token_ttl_s: float = TOKEN_TTL_S
+    issued: float = field(default_factory=time.monotonic)
+    token_used: bool = False
+    on_token_used: Callable[[], None] | None = None
+
+    def take_token(self, token: str) -> bool:
+        """True once, for the right token within its lifetime; False ever after."""
+        if self.token_used or time.monotonic() - self.issued > self.token_ttl_s:
+            return False
+        if not hmac.compare_digest(token.encode(), self.token.encode()):
+            return False
+        self.token_used = True
+        if self.on_token_used is not None:
+            with contextlib.suppress(Exception):
+                self.on_token_used()
+        return True
 
     @property
     def session(self) -> str:
@@ -126,7 +149,7 @@ class Guard(BaseHTTPMiddleware):
             return _forbidden(request, "review.denied.host", 400)
         token = request.query_params.get("token")
         if token is not None:
-            if not hmac.compare_digest(token.encode(), c.token.encode()):
+            if not c.take_token(token):
                 return _forbidden(request, "review.denied.token")
             # Swap the token for the session cookie and drop it from the address bar.
             query = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
@@ -183,6 +206,7 @@ def _filter(params: dict[str, str]) -> LogFilter:
         text=params.get("q"),
         verdict=verdict if verdict in VERDICTS else None,
         all_verdicts=verdict == "all",
+        answer=params.get("answer"),
     )
 
 
@@ -321,16 +345,22 @@ def create_app(
     allowed_hosts: Iterable[str] | None = ("127.0.0.1", "localhost"),
     port: int | None = None,
     store: Store | None = None,
+    token_ttl_s: float = TOKEN_TTL_S,
+    on_token_used: Callable[[], None] | None = None,
 ) -> Starlette:
-    """Build the console. `allowed_hosts` are host names (a port is appended when given);
-    None turns the Host check off (binding to a non-loopback address)."""
+    """Build the console. `allowed_hosts` are host names (a port is appended when given; IPv6
+    addresses also in the bracketed form browsers send, `[::1]:PORT`); None turns the Host check
+    off (binding to a non-loopback address). The token works once, within `token_ttl_s`."""
     hosts: frozenset[str] | None = None
     if allowed_hosts is not None:
         hs = set()
         for h in allowed_hosts:
-            hs.add(h.lower())
-            if port:
-                hs.add(f"{h.lower()}:{port}")
+            h = h.lower().strip("[]")
+            names = [h, f"[{h}]"] if ":" in h else [h]
+            for name in names:
+                hs.add(name)
+                if port:
+                    hs.add(f"{name}:{port}")
         hosts = frozenset(hs)
     console = Console(
         config=config,
@@ -338,6 +368,8 @@ def create_app(
         token=token or secrets.token_urlsafe(32),
         allowed_hosts=hosts,
         cookie=f"{SESSION_COOKIE}_{port}" if port else SESSION_COOKIE,
+        token_ttl_s=token_ttl_s,
+        on_token_used=on_token_used,
     )
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
@@ -405,14 +437,10 @@ def create_app(
     def choices() -> dict[str, Any]:
         """Hosts and actions for the filter menus; recomputed only when rows were added."""
         store = console.store
-        (head,) = store.db.execute(
-            "SELECT last_id FROM chain_head WHERE name = 'verdicts'"
-        ).fetchone()
+        head = store.head_id()
         if cache["head"] != head:
             cache["hosts"] = store.hosts()
-            cache["actions"] = [
-                a for (a,) in store.db.execute("SELECT DISTINCT action FROM verdicts ORDER BY 1")
-            ]
+            cache["actions"] = store.actions()
             cache["head"] = head
         return cache
 
@@ -442,10 +470,17 @@ def create_app(
         for _, cat, n in days:
             per_cat[cat] = per_cat.get(cat, 0) + n
         counts = dict(sorted(per_cat.items(), key=lambda kv: -kv[1]))
+        answers = store.answers([r.id for r in rows])
+        views = [row_view(r) for r in rows]
+        for v in views:
+            a = answers.get(v["id"], {})
+            v["override"] = scrub(a["override"]) if a.get("override") else None
+            v["user_quarantine"] = bool(a.get("quarantine"))
         return render(
             request,
             "list.html",
-            rows=[row_view(r) for r in rows],
+            rows=views,
+            alert_counts=store.alert_counts(),
             total=total,
             page=page,
             pages=pages,
@@ -607,6 +642,9 @@ def create_app(
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
+    async def favicon(request: Request) -> Response:
+        return FileResponse(HERE.parent / "data" / "shareguard.png", media_type="image/png")
+
     async def not_found(request: Request, exc: Exception) -> Response:
         return PlainTextResponse("not found", status_code=404)
 
@@ -618,6 +656,7 @@ def create_app(
         Route("/item/{id:int}/allowlist", allowlist_preview, methods=["GET"]),
         Route("/item/{id:int}/allowlist", allowlist_save, methods=["POST"]),
         Route("/export.{fmt:str}", export),
+        Route("/favicon.png", favicon),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 

@@ -1,21 +1,23 @@
 """Masked, serialisable views of log rows, shared by `shareguard log` and the review console.
 
-Evidence in the log is already masked by the detectors. Paths, notes and error texts are not, and
-a file may well be named after the person in it (``张三_110101199003071234.xlsx``), so everything
-that leaves the process through a page or an export goes through :func:`scrub` first.
+Evidence in the log is masked by the detectors and paths by the store, but notes, reviewer names
+and rows written before paths were masked are not, and a file may well be named after the person
+in it (``张三_110101199003071234.xlsx``), so everything that leaves the process through a page or
+an export goes through :func:`agent.redact.scrub` again.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
-import re
 from collections.abc import Iterable
 from typing import IO, Any
 
+from agent.redact import scrub
 from agent.store import LogRow
+
+__all__ = ["EXPORT_FIELDS", "csv_values", "row_record", "scrub", "scrub_evidence", "write_csv"]
 
 EXPORT_FIELDS = (
     "id",
@@ -37,49 +39,6 @@ EXPORT_FIELDS = (
     "reviewer",
     "note",
 )
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
-# 18-digit resident IDs (last may be X), 15-digit old IDs, mainland mobile numbers; digits may be
-# split by spaces or hyphens, as people type them.
-_SEP = r"[ \-\u3000]?"
-_ID18 = re.compile(r"(?<![0-9])(?:[0-9]" + _SEP + r"){17}[0-9Xx](?![0-9])")
-_ID15 = re.compile(r"(?<![0-9])[0-9]{15}(?![0-9])")
-_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]" + _SEP + r"[0-9]{4}" + _SEP + r"[0-9]{4}(?![0-9])")
-
-
-def _mask_keep(value: str, head: int, tail: int) -> str:
-    digits = re.sub(r"[ \-\u3000]", "", value)
-    return digits[:head] + "*" * (len(digits) - head - tail) + digits[-tail:]
-
-
-def _fallback_mask(text: str) -> str:
-    text = text.translate(_FULLWIDTH)
-    text = _ID18.sub(lambda m: _mask_keep(m.group(0), 4, 4), text)
-    text = _ID15.sub(lambda m: _mask_keep(m.group(0), 4, 4), text)
-    return _MOBILE.sub(lambda m: _mask_keep(m.group(0), 3, 4), text)
-
-
-def scrub(text: str | None) -> str:
-    """Mask every identifier in `text` (the detectors' masking when present, plus our own pass)."""
-    if not text:
-        return ""
-    if not any(c.isdigit() for c in text):  # every identifier we mask has digits (fast path)
-        return text
-    return _scrub(text)
-
-
-@functools.lru_cache(maxsize=8192)
-def _scrub(text: str) -> str:
-    try:
-        from detectors.masking import mask_text
-    except ImportError:  # the detection package has not landed its masking module
-        pass
-    else:
-        try:
-            text = mask_text(text)
-        except Exception:  # masking must never take the console down; our own pass follows
-            pass
-    return _fallback_mask(text)
 
 
 def scrub_evidence(evidence: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:

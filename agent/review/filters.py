@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from agent.store import TRIAGE_STATUSES, LogFilter
 
 VERDICTS = ("flagged", "clean", "unreadable")
+ANSWERS = ("override", "quarantine")  # the person's answer to an alert
 
 
 def parse_time(value: str | None, *, end: bool = False) -> str | None:
@@ -43,12 +44,15 @@ def build_filter(
     text: str | None = None,
     verdict: str | None = None,
     all_verdicts: bool = False,
+    answer: str | None = None,
 ) -> LogFilter:
     """Validated LogFilter; empty strings mean "no filter". Raises ValueError on bad input."""
     if status and status not in TRIAGE_STATUSES:
         raise ValueError(f"status must be one of {', '.join(TRIAGE_STATUSES)}")
     if verdict and verdict not in VERDICTS:
         raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+    if answer and answer not in ANSWERS:
+        raise ValueError(f"answer must be one of {', '.join(ANSWERS)}")
     if verdict:
         verdicts: tuple[str, ...] = (verdict,)
     elif all_verdicts:
@@ -66,4 +70,5 @@ def build_filter(
         action=action or None,
         mode=mode or None,
         text=text or None,
+        answer=answer or None,
     )

@@ -187,12 +187,7 @@ def purge_orphans(config, store) -> int:
     root = Path(config.thumbnails_path)
     if not root.is_dir():
         return 0
-    named = {
-        Path(name).name
-        for (name,) in store.db.execute(
-            "SELECT thumbnail FROM verdicts WHERE thumbnail IS NOT NULL AND evidence IS NOT NULL"
-        )
-    }
+    named = {Path(name).name for name in store.thumbnails_in_use()}
     removed = 0
     for p in root.iterdir():
         if p.is_file() and not p.is_symlink() and p.name not in named:
