@@ -97,7 +97,10 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             if m and n <= short and "《" not in s[: m.start()]:
                 add(line, "order_number", m.group(0))
                 break
-        if n <= title_max and "《" not in s and "“" not in s[:4]:
+        # A title may name another document (关于印发《…》的通知); a sentence that quotes one
+        # ends elsewhere, so past the lead lines 《 still means a mention.
+        quotes = "《" in s and not (lead and not s.endswith("》"))
+        if n <= title_max and not quotes and "“" not in s[:4]:
             for pat in _pats(p, "order_title"):
                 m = pat.search(s)
                 if m and n <= short:

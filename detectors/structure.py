@@ -38,6 +38,7 @@ PARAMS: dict[str, str] = {
     "trajectory_columns": "mapping",
     "lab_columns": "mapping",
     "leaflet_sections": "strings",
+    "minutes_parts": "patterns",
 }
 
 
@@ -78,7 +79,27 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
     out.extend(_news_form(body, p))
     out.extend(_table_kinds(extraction, p))
     out.extend(_leaflet(body, p))
+    out.extend(_minutes(body, p))
     return out
+
+
+def _minutes(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
+    """纪要: a title ending in 纪要 among the first lines, and the parts minutes have (议定事项,
+    出席/列席, 记录, 分送, 印发)."""
+    title = None
+    for line in body[:6]:
+        if len(line.norm) <= 40 and line.norm.endswith("纪要") and "《" not in line.norm:
+            title = line
+            break
+    if title is None:
+        return []
+    parts = {
+        m.group(0) for line in body for m in [_first(_pats(p, "minutes_parts"), line.norm)] if m
+    }
+    if not parts:
+        return []
+    excerpt = f"{title.norm[-8:]} · {'|'.join(sorted(parts))[:40]}"
+    return [finding_from_line(title, NAME, "minutes_form", excerpt, count=len(parts))]
 
 
 def _publication(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:

@@ -71,6 +71,7 @@ BUILTIN_SIGNALS = frozenset(
         "screening_attrs",
         "doc_model",
         "contact_rows",
+        "minutes_form",
         "contact_list",
     }
 )
