@@ -298,6 +298,24 @@ def test_staging_files_are_counted_for_one_daily_digest(desktop: DunstDesktop, c
     assert ev.data["type"] == "digest" and ev.data["count"] == 3
 
 
+def test_status_shows_todays_alerts(desktop: DunstDesktop, cfg, tmp_path):
+    from agent.commands.status import collect
+
+    alerter = Alerter(cfg, interactive=True, opener=Browser())
+    assert _alert(alerter, cfg, tmp_path / "微信" / "a.xlsx", "t1")
+    f = tmp_path / "Downloads" / "b.docx"
+    alerter.alert(_verdict(str(f), "t2"), str(f), role="staging", verdict_id=_logged(cfg, f, "t2"))
+    alerter.close()
+    today = collect(cfg)["alerts_today"]
+    assert today == {
+        "popups": 1,
+        "staging": 1,
+        "digest_sent": False,
+        "overridden": 0,
+        "digest_at": "17:00",
+    }
+
+
 def test_no_digest_when_nothing_was_flagged(desktop: DunstDesktop, cfg):
     from datetime import datetime
 

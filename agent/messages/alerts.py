@@ -40,6 +40,10 @@ ZH = {
     "alert.digest.body": "{names}{more}\n点「查看清单」了解原因。",
     "alert.encrypted.title": "加密文件无法检查：{name}",
     "alert.encrypted.body": "《{name}》已加密，shareguard 无法检查其内容，外发前请确认。",
+    "alert.status.today": (
+        "今天：弹出提醒 {popups} 次；本机常用文件夹中的敏感文件 {staging} 份"
+        "（每日汇总 {digest_at}）；已说明理由仍需发送 {overridden} 份"
+    ),
     # the why page
     "why.title": "shareguard：为什么提醒这个文件",
     "why.list_title": "shareguard：需要确认的文件",
@@ -120,6 +124,10 @@ EN = {
     "alert.encrypted.title": "Encrypted file cannot be checked: {name}",
     "alert.encrypted.body": "“{name}” is encrypted; shareguard cannot read it. Check it before "
     "sending.",
+    "alert.status.today": (
+        "Today: {popups} pop-ups; {staging} flagged files in staging folders (digest at"
+        " {digest_at}); {overridden} sent anyway with a reason"
+    ),
     "why.title": "shareguard: why this file was flagged",
     "why.list_title": "shareguard: files to check",
     "why.file": "File",
