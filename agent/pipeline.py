@@ -39,6 +39,17 @@ class Scanner:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def thumbnail(
+        self, path: str | Path, extraction: Extraction, verdict: Verdict, out_dir: str | Path
+    ) -> str | None:
+        """The console thumbnail of a flagged OCR'd file, made in the extraction worker from
+        the bytes that were judged; the file name, or None."""
+        if extraction is None or verdict.decision is not Decision.FLAGGED:
+            return None
+        if not extraction.ocr_used:
+            return None
+        return self.extractor.thumbnail(path, extraction, verdict, out_dir)
+
     def scan(self, path: str | Path, *, display_path: str | None = None) -> Verdict:
         return self.scan_detailed(path, display_path=display_path)[1]
 

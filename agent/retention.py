@@ -4,7 +4,9 @@ stay, so the chain still verifies and the counts per day and category stay true.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from agent.config import Config
 from agent.store import Store
@@ -29,7 +31,23 @@ def apply_retention(config: Config, store: Store, now: datetime | None = None) -
     if before is None:
         return 0
     purged = store.purge_evidence(before)
-    from agent.review.thumbnails import purge_orphans
-
     purge_orphans(config, store)
     return purged
+
+
+def purge_orphans(config, store) -> int:
+    """Delete thumbnail files no log row owns any more: rows whose evidence retention purged
+    (`Store.purge_evidence`), or files left by a crash between rendering and logging. Returns
+    how many were removed. Call it right after retention purges evidence, so old pictures go
+    with old evidence."""
+    root = Path(config.thumbnails_path)
+    if not root.is_dir():
+        return 0
+    named = {Path(name).name for name in store.thumbnails_in_use()}
+    removed = 0
+    for p in root.iterdir():
+        if p.is_file() and not p.is_symlink() and p.name not in named:
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed += 1
+    return removed

@@ -93,10 +93,9 @@ class NotificationServer:
         """The person replies `text` to notification `nid` (the server emits the signal)."""
         subprocess.run(
             [
-                "gdbus", "call", "--address", self.address,
-                "--dest", "org.freedesktop.Notifications",
-                "--object-path", "/org/freedesktop/Notifications",
-                "--method", "org.shareguard.TestControl.Reply", str(nid), text,
+                "dbus-send", f"--bus={self.address}", "--type=method_call",
+                "--dest=org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                "org.shareguard.TestControl.Reply", f"uint32:{nid}", f"string:{text}",
             ],
             check=True, capture_output=True, timeout=10,
         )  # fmt: skip

@@ -136,6 +136,20 @@ def test_outgoing_popup_has_icon_headline_and_buttons(desktop: DunstDesktop, cfg
     alerter.close()
 
 
+def test_identifiers_in_file_names_are_masked(desktop: DunstDesktop, cfg, tmp_path):
+    browser = Browser()
+    alerter = Alerter(cfg, interactive=True, opener=browser)
+    f = tmp_path / f"张三_{RAW_ID}_排查.xlsx"
+    assert _alert(alerter, cfg, f, "m1")
+    (n,) = desktop.wait_calls(1)
+    assert "张三_4201**********1234_排查.xlsx" in n.body and RAW_ID not in n.body
+    desktop.press("why")
+    wait_for(lambda: browser.opened, 10)
+    page = browser.get()
+    assert "4201**********1234_排查.xlsx" in page and RAW_ID not in page
+    alerter.close()
+
+
 def test_one_popup_per_document_per_day_survives_restart(desktop: DunstDesktop, cfg, tmp_path):
     alerter = Alerter(cfg, interactive=True, opener=Browser())
     a, b = tmp_path / "a.docx", tmp_path / "b.docx"
@@ -238,6 +252,7 @@ def test_quarantine_refuses_a_changed_file(desktop: DunstDesktop, cfg, tmp_path)
     desktop.press("quarantine")
     confirm = desktop.wait_calls(2)[1]
     assert "未能移入隔离区" in confirm.summary and f.exists()
+    assert confirm.body == "文件在提醒之后被修改过，请重新检查。"
     assert not _events(cfg, "quarantine")
     alerter.close()
 
@@ -281,6 +296,24 @@ def test_staging_files_are_counted_for_one_daily_digest(desktop: DunstDesktop, c
     again.close()
     ((ev),) = _events(cfg, "alert")
     assert ev.data["type"] == "digest" and ev.data["count"] == 3
+
+
+def test_status_shows_todays_alerts(desktop: DunstDesktop, cfg, tmp_path):
+    from agent.commands.status import collect
+
+    alerter = Alerter(cfg, interactive=True, opener=Browser())
+    assert _alert(alerter, cfg, tmp_path / "微信" / "a.xlsx", "t1")
+    f = tmp_path / "Downloads" / "b.docx"
+    alerter.alert(_verdict(str(f), "t2"), str(f), role="staging", verdict_id=_logged(cfg, f, "t2"))
+    alerter.close()
+    today = collect(cfg)["alerts_today"]
+    assert today == {
+        "popups": 1,
+        "staging": 1,
+        "digest_sent": False,
+        "overridden": 0,
+        "digest_at": "17:00",
+    }
 
 
 def test_no_digest_when_nothing_was_flagged(desktop: DunstDesktop, cfg):

@@ -78,6 +78,13 @@ def _mask(text: str) -> str:
         return text
 
 
+def shown_name(display_path: str) -> str:
+    """The file's name as alerts show it, identifiers masked (名单_4201**********1234.xlsx)."""
+    from agent.redact import scrub
+
+    return scrub(Path(display_path).name or display_path)
+
+
 def _advice(config: Any) -> str:
     """The organisation's "what to do" line (for alerts without buttons, e.g. `check`)."""
     a = getattr(config, "alert", None)
@@ -95,6 +102,12 @@ def _advice_with_buttons(config: Any) -> str:
     if a is not None and a.contact:
         line += t("alert.advice_contact", contact=a.contact)
     return line
+
+
+def _scrub(text: str) -> str:
+    from agent.redact import scrub
+
+    return scrub(text)
 
 
 def _signal_label(signal: str) -> str:
@@ -151,7 +164,7 @@ def compose(
     buttons: bool = False,
 ) -> tuple[str, str]:
     """Title and body of the alert for one file (Chinese by default)."""
-    name = Path(display_path).name or display_path
+    name = shown_name(display_path)
     if verdict.decision is not Decision.FLAGGED:  # no answer buttons: the contact's advice
         body = t("alert.encrypted.body", name=name) + "\n" + _advice(config)
         return t("alert.encrypted.title", name=name), body
@@ -383,8 +396,8 @@ class Alerter:
                 self.memory.add_staged(
                     StagedFile(
                         verdict.sha256,
-                        Path(display_path).name or display_path,
-                        display_path,
+                        shown_name(display_path),
+                        _scrub(display_path),
                         category,
                         evidence,
                         verdict_id,
@@ -402,7 +415,7 @@ class Alerter:
             while self._recent and now - self._recent[0] > self.window:
                 self._recent.popleft()
             if len(self._recent) >= self.threshold:
-                self._pending.names.append(Path(display_path).name or display_path)
+                self._pending.names.append(shown_name(display_path))
                 self._pending.items.append((verdict, target))
                 if self._flush_at is None:
                     self._flush_at = self._recent[0] + self.window
@@ -486,12 +499,14 @@ class Alerter:
         self._record("popup", target)
 
     def _record(self, kind: str, target: AlertTarget | None, **data: Any) -> None:
-        if self.responder is not None:
+        """An `alert` event for what was shown (nothing is shown without a notification
+        service; `shareguard status` says alerts are off)."""
+        if self.responder is not None and self.available:
             self.responder.record_alert(kind, target, **data)
 
     # -- answers ------------------------------------------------------------------------------
     def _override_reply(self, target: AlertTarget, text: str, secret: str) -> None:
-        name = Path(target.display_path).name
+        name = shown_name(target.display_path)
         try:
             assert self.responder is not None
             self.responder.override(target, text, via="reply")
@@ -505,7 +520,7 @@ class Alerter:
         self._confirm(t("alert.overridden.title", name=name), t("alert.overridden.body"))
 
     def _quarantine(self, target: AlertTarget, secret: str) -> None:
-        name = Path(target.display_path).name
+        name = shown_name(target.display_path)
         assert self.responder is not None
         try:
             self.responder.quarantine(target)
@@ -520,7 +535,7 @@ class Alerter:
 
     def _answered(self, action: str, target: AlertTarget) -> None:
         """An answer given on the why page: confirm it on the desktop too."""
-        name = Path(target.display_path).name
+        name = shown_name(target.display_path)
         if action == "override":
             self._confirm(t("alert.overridden.title", name=name), t("alert.overridden.body"))
         elif action == "quarantine":

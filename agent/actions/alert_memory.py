@@ -194,6 +194,18 @@ class AlertMemory:
             self._save()
             return True
 
+    def today_summary(self, now: datetime | None = None) -> dict[str, Any]:
+        """For `shareguard status`: today's pop-ups, flagged files in staging folders, whether
+        the digest went out, and how many documents the person chose to send anyway."""
+        with self._lock:
+            self._roll(today(now))
+            return {
+                "popups": len(self._data["popped"]),
+                "staging": int(self._data["staging_count"]),
+                "digest_sent": self._data.get("digest_day") == today(now),
+                "overridden": len(self._data["overridden"]),
+            }
+
     def digest_sent(self, now: datetime | None = None) -> bool:
         with self._lock:
             return self._data.get("digest_day") == today(now)

@@ -18,6 +18,7 @@ from typing import Any
 
 from agent.actions.alert_memory import AlertMemory
 from agent.files import sha256_file
+from agent.i18n import t
 
 log = logging.getLogger(__name__)
 MAX_REASON = 500
@@ -81,7 +82,7 @@ class Responder:
         The content raises no further alerts for this person."""
         reason = clean_reason(reason)
         if not reason:
-            raise ResponseError("empty reason")
+            raise ResponseError(t("why.override.empty"))
         data = {
             "reason": reason,
             "via": via,  # reply (notification reply field) | page (the why page)
@@ -103,17 +104,21 @@ class Responder:
         from agent.actions.quarantine import QuarantineError, quarantine_record
 
         if target.verdict_id is None:
-            raise ResponseError("no log row")
+            raise ResponseError(t("alert.answer_error.no_row"))
         try:
             current = sha256_file(target.path)
+        except FileNotFoundError as e:
+            raise ResponseError(t("alert.answer_error.missing")) from e
         except OSError as e:
-            raise ResponseError(str(e)) from e
+            log.warning("quarantine: cannot read %s: %s", target.display_path, e)
+            raise ResponseError(t("alert.answer_error.unreadable")) from e
         if target.sha256 and current != target.sha256:
-            raise ResponseError("the file changed since the alert")
+            raise ResponseError(t("alert.answer_error.changed"))
         try:
             rec = quarantine_record(target.path, self.config)
         except (OSError, QuarantineError) as e:
-            raise ResponseError(str(e)) from e
+            log.warning("quarantine of %s failed: %s", target.display_path, e)
+            raise ResponseError(t("alert.answer_error.move")) from e
         with contextlib.closing(self._store()) as store:
             store.add_event(
                 target.verdict_id, "quarantine", {**rec.to_dict(), "by": "user"}, actor=_user()

@@ -96,19 +96,15 @@ def describe(verdict: Any, display_path: str, config: Any) -> str:
     return "\n".join(lines)
 
 
-def _thumbnail(path: Path, extraction: Any, verdict: Any, config: Any) -> str | None:
-    """A masked page thumbnail for flagged OCR'd files, when the console's helper is present."""
-    if extraction is None or not getattr(extraction, "ocr_used", False):
+def _thumbnail(scanner: Any, path: Path, extraction: Any, verdict: Any, config: Any) -> str | None:
+    """A masked page thumbnail for flagged OCR'd files, made in the extraction worker."""
+    make = getattr(scanner, "thumbnail", None)
+    if make is None or extraction is None:
         return None
     try:
-        from agent.review.thumbnails import make_thumbnail
-    except ImportError:
-        return None
-    try:
-        out = make_thumbnail(path, extraction, verdict, config.thumbnails_path)
+        return make(path, extraction, verdict, config.thumbnails_path)
     except Exception:
         return None
-    return out.name if out else None
 
 
 def scan_one(scanner: Any, path: Path, shown: str) -> tuple[Any, Any]:
@@ -190,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
                 extraction, verdict = scan_one(scanner, path, shown)
                 thumb = None
                 if verdict.flagged_categories:
-                    thumb = _thumbnail(path, extraction, verdict, config)
+                    thumb = _thumbnail(scanner, path, extraction, verdict, config)
                 if store is not None:
                     try:
                         store.append_verdict(

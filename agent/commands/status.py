@@ -84,8 +84,13 @@ def collect(config: Any) -> dict[str, Any]:
             }
             for f in watch_folders(config)
         ]
+    from agent.actions.alert_memory import AlertMemory
+
+    today = AlertMemory.for_config(config).today_summary()
+    today["digest_at"] = config.alert.digest_at
     return {
         "running": running,
+        "alerts_today": today,
         "pid": pid,
         "heartbeat_age_s": round(age, 1) if age is not None else None,
         "mode": state.get("mode", config.mode),
@@ -120,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
     print(t("agent.status.mode", mode=info["mode"]))
     on = t("agent.status.on") if info["alerts"] else t("agent.status.off")
     print(t("agent.status.alerts", state=on))
+    print("  " + t("alert.status.today", **info["alerts_today"]))
     print(t("agent.status.folders", count=len(info["folders"])))
     for f in info["folders"]:
         extra = (

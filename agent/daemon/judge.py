@@ -279,12 +279,10 @@ class Judge:
         """A masked thumbnail of a flagged OCR'd file for the console (before any quarantine)."""
         if extraction is None or verdict.decision is not Decision.FLAGGED:
             return None
-        try:
-            from agent.review.thumbnails import thumbnail_for
-
-            return thumbnail_for(self.config, path, extraction, verdict)
+        try:  # in the extraction worker: a crash there costs the picture, not the agent
+            return self._scanner().thumbnail(path, extraction, verdict, self.config.thumbnails_path)
         except Exception as e:
-            log.info("no thumbnail: %s", e)
+            log.info("no thumbnail: %s", type(e).__name__)
             return None
 
     def _record(

@@ -315,7 +315,7 @@ class Agent:
             if config.mode in ("warn", "block") and config.alert.enabled:
                 from agent.actions.alert import Alerter
 
-                self.alerter = Alerter(config)
+                self.alerter = Alerter(config, interactive=True)
         if self.judge is not None:
             self.judge.config = config
             self.judge.alerter = self.alerter

@@ -25,7 +25,7 @@ import stat
 import threading
 import time
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from agent import errors as E
 from agent.extract.base import REGISTRY, Budget, Ctx, Parts
@@ -355,6 +355,68 @@ class Extractor:
             self._stop(kill=True)
         except Exception:
             pass
+
+    # the thumbnail of a flagged file, in the worker
+    def thumbnail(
+        self,
+        path: str | os.PathLike[str],
+        extraction: Extraction,
+        verdict: Any,
+        out_dir: str | os.PathLike[str],
+    ) -> str | None:
+        """Render the console thumbnail of a judged file in the worker (memory cap, time limit),
+        from the bytes that were judged (`extraction.source.sha256` must still match). Returns
+        the file name, or None: nothing to draw, or it failed (a crash or timeout restarts the
+        worker; it is logged, never raised)."""
+        from agent.extract.thumbnail import make_thumbnail
+
+        if self.in_process:
+            out = make_thumbnail(path, extraction, verdict, out_dir)
+            return out.name if out else None
+        msg = {
+            "op": "thumbnail",
+            "path": str(path),
+            "extraction": extraction,
+            "verdict": verdict,
+            "out_dir": str(out_dir),
+        }
+        with self._lock:
+            try:
+                reply = self._roundtrip(msg)
+            except E.ExtractionError as e:
+                log.warning("no thumbnail (%s): %s", e.kind, e.reason)
+                return None
+        if reply[0] == "ok":
+            return reply[1]
+        if len(reply) > 5 and reply[5]:
+            self._stop(kill=True)
+            self.restarts += 1
+        log.warning("no thumbnail: %s", reply[2])
+        return None
+
+    def _roundtrip(self, msg: Any) -> tuple:
+        """Send one message to the worker and wait for its reply under the time limit; a worker
+        that hangs is killed (ExtractionTimeout), one that dies is restarted (CorruptFile)."""
+        if self._proc is None or self._proc.poll() is not None:
+            if self._proc is not None:
+                self._stop(kill=True)
+            self._start()
+        try:
+            self._conn_w.send(msg)  # type: ignore[union-attr]
+            ready = self._conn.poll(self.config.limits.timeout_s)  # type: ignore[union-attr]
+        except (OSError, EOFError, BrokenPipeError):
+            ready = True  # the worker is gone: recv below says so
+        if not ready:
+            self._stop(kill=True)
+            self.restarts += 1
+            raise E.ExtractionTimeout(f"took longer than {self.config.limits.timeout_s:g} s")
+        try:
+            return self._conn.recv()  # type: ignore[union-attr]
+        except (EOFError, OSError):
+            code = self._proc.poll() if self._proc is not None else None
+            self._stop(kill=True)
+            self.restarts += 1
+            raise E.CorruptFile(f"the worker crashed (exit {code})") from None
 
     # the request
     def extract(self, path: str | os.PathLike[str], display_path: str | None = None) -> Extraction:

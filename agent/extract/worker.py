@@ -2,7 +2,9 @@
 
 Protocol over its stdin/stdout (multiprocessing Connection framing, pickle): the first message
 is the Config; then requests `(path, display_path)` or None to stop; replies `("ok",
-Extraction)` or `("err", error class name, reason, sha256, size, restart)`. The worker caps its
+Extraction)` or `("err", error class name, reason, sha256, size, restart)`. A request
+`{"op": "thumbnail", path, extraction, verdict, out_dir}` renders the console thumbnail of a
+judged file (reply `("ok", file name or None)`), under the same limits. The worker caps its
 own address space (RLIMIT_AS = limits.memory_mb) before importing any parser, and loads the OCR
 engine once, on the first page that needs it.
 """
@@ -45,6 +47,12 @@ def serve(conn_r, conn_w) -> None:
             return
         if msg is None:
             return
+        if isinstance(msg, dict) and msg.get("op") == "thumbnail":
+            reply, restart = _thumbnail(msg)
+            conn_w.send(reply)
+            if restart:
+                return
+            continue
         path, shown = msg
         restart = False
         try:
@@ -75,6 +83,27 @@ def serve(conn_r, conn_w) -> None:
             restart = True
         if restart:
             return
+
+
+def _thumbnail(msg: dict) -> tuple[tuple, bool]:
+    """Render a console thumbnail (`agent.extract.thumbnail`); reply and whether to restart.
+
+    `SHAREGUARD_FAULT=thumbnail-abort` makes this step abort the worker, the way a crashing
+    image library would: the tests use it to show that the agent survives that."""
+    if os.environ.get("SHAREGUARD_FAULT") == "thumbnail-abort":
+        os.abort()
+    from agent.extract.thumbnail import make_thumbnail
+
+    try:
+        out = make_thumbnail(msg["path"], msg["extraction"], msg["verdict"], msg["out_dir"])
+        return ("ok", out.name if out else None), False
+    except MemoryError:
+        return ("err", "TooLarge", "thumbnail needs more memory than the limit", None, None,
+                True), True  # fmt: skip
+    except Exception as e:
+        log.exception("thumbnail failed")
+        return ("err", "CorruptFile", f"thumbnail: {type(e).__name__}: {e}", None, None,
+                False), False  # fmt: skip
 
 
 def main() -> None:

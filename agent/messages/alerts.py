@@ -26,6 +26,11 @@ ZH = {
     "alert.quarantined.title": "已移入隔离区：{name}",
     "alert.quarantined.body": "文件已移入隔离区，保密管理人员可在控制台恢复。",
     "alert.quarantine_failed.title": "未能移入隔离区：{name}",
+    "alert.answer_error.no_row": "日志中没有这条记录。",
+    "alert.answer_error.missing": "文件已不在原处（可能已移走或删除）。",
+    "alert.answer_error.unreadable": "无法读取该文件。",
+    "alert.answer_error.changed": "文件在提醒之后被修改过，请重新检查。",
+    "alert.answer_error.move": "移动文件失败，请联系保密管理人员。",
     "alert.overridden.title": "已记录发送理由：{name}",
     "alert.overridden.body": "理由已记入日志，此文件今后不再提醒。",
     "alert.summary.title": "又有 {count} 个文件含敏感内容",
@@ -35,6 +40,10 @@ ZH = {
     "alert.digest.body": "{names}{more}\n点「查看清单」了解原因。",
     "alert.encrypted.title": "加密文件无法检查：{name}",
     "alert.encrypted.body": "《{name}》已加密，shareguard 无法检查其内容，外发前请确认。",
+    "alert.status.today": (
+        "今天：弹出提醒 {popups} 次；本机常用文件夹中的敏感文件 {staging} 份"
+        "（每日汇总 {digest_at}）；已说明理由仍需发送 {overridden} 份"
+    ),
     # the why page
     "why.title": "shareguard：为什么提醒这个文件",
     "why.list_title": "shareguard：需要确认的文件",
@@ -99,6 +108,11 @@ EN = {
     "alert.quarantined.title": "Quarantined: {name}",
     "alert.quarantined.body": "The file is in quarantine; your security officer can restore it.",
     "alert.quarantine_failed.title": "Could not quarantine: {name}",
+    "alert.answer_error.no_row": "This file has no row in the log.",
+    "alert.answer_error.missing": "The file is no longer there (moved or deleted).",
+    "alert.answer_error.unreadable": "The file cannot be read.",
+    "alert.answer_error.changed": "The file changed after the alert; check it again.",
+    "alert.answer_error.move": "Moving the file failed; ask your security officer.",
     "alert.overridden.title": "Reason recorded: {name}",
     "alert.overridden.body": "The reason is in the log; this file will not be announced again.",
     "alert.summary.title": "{count} more sensitive files",
@@ -110,6 +124,10 @@ EN = {
     "alert.encrypted.title": "Encrypted file cannot be checked: {name}",
     "alert.encrypted.body": "“{name}” is encrypted; shareguard cannot read it. Check it before "
     "sending.",
+    "alert.status.today": (
+        "Today: {popups} pop-ups; {staging} flagged files in staging folders (digest at"
+        " {digest_at}); {overridden} sent anyway with a reason"
+    ),
     "why.title": "shareguard: why this file was flagged",
     "why.list_title": "shareguard: files to check",
     "why.file": "File",

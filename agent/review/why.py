@@ -29,6 +29,7 @@ from typing import Any
 from agent.actions.respond import AlertTarget, Responder, ResponseError
 from agent.files import make_private_dir, write_private
 from agent.i18n import language, t
+from agent.redact import scrub
 from detectors.model import Decision, Verdict
 
 log = logging.getLogger(__name__)
@@ -81,8 +82,8 @@ class WhyItem:
     def from_verdict(cls, verdict: Verdict, display_path: str, where: str) -> WhyItem:
         cats = verdict.flagged_categories or verdict.categories
         return cls(
-            name=Path(display_path).name or display_path,
-            display_path=display_path,
+            name=scrub(Path(display_path).name or display_path),
+            display_path=scrub(display_path),
             where=where,
             time=time.strftime("%Y-%m-%d %H:%M"),
             categories=tuple(
@@ -284,7 +285,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
-        self.send_header("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on the
+        # page's own form posts, and the origin check below would refuse them
+        self.send_header("Referrer-Policy", "same-origin")
         self.send_header("X-Frame-Options", "DENY")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header(
