@@ -6,6 +6,7 @@
     .venv/bin/python bench/accuracy.py --mutations               # robustness to mutations
     .venv/bin/python bench/accuracy.py --real                    # ../shared/corpus/real
     .venv/bin/python bench/accuracy.py --synthetic               # the team's own templates
+    .venv/bin/python bench/accuracy.py --timing [--code DIR]     # detection ms per document
 
 Which figure counts (docs/policy.md):
 - `--blind NAME`: families in tests/blind/NAME.py, written by someone who had not read
@@ -291,6 +292,35 @@ def mutations(args) -> dict[str, float]:
     return r
 
 
+# ---------------------------------------------------------------- cost
+def timing(args) -> None:
+    """Detection alone (Policy.evaluate on an in-memory Extraction), per text document."""
+    import statistics
+
+    from policies import load_policy
+    from tests.docgen.corpus import as_extraction, build
+    from tests.docgen.templates import TEMPLATES
+
+    policy = load_policy()
+    families = list(TEMPLATES)
+    for batch in args.blind or ():
+        families += list(load_batch(batch).FAMILIES)
+    docs = [as_extraction(build(t, args.seed * 1000 + i)) for t in families for i in range(2)]
+    for ext in docs[:5]:
+        policy.evaluate(ext)  # warm caches
+    times = []
+    for ext in docs:
+        t0 = time.perf_counter()
+        policy.evaluate(ext)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    chars = statistics.median(len(e.text()) for e in docs)
+    print(
+        f"\n## detection cost: {len(docs)} documents (median {chars:.0f} chars): median "
+        f"{statistics.median(times):.2f} ms, p95 {times[int(len(times) * 0.95)]:.2f} ms"
+    )
+
+
 # ---------------------------------------------------------------- the real corpus
 def manifest_labels() -> dict[str, str]:
     """file (relative to corpus/real) → MANIFEST label, e.g. `POS:medical_record`."""
@@ -372,6 +402,7 @@ def main() -> int:
     ap.add_argument("--real", action="store_true")
     ap.add_argument("--real-images", action="store_true", help="with --real: OCR the images")
     ap.add_argument("--synthetic", action="store_true")
+    ap.add_argument("--timing", action="store_true", help="detection cost per text document")
     ap.add_argument("--per-family", type=int, default=3)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--c", type=float, default=4.0, help="model regularisation for --lofo")
@@ -385,7 +416,10 @@ def main() -> int:
 
     print(f"detector code: {Path(policies.__file__).resolve().parents[1]}")
     if not (args.blind or args.lofo or args.mutations or args.real or args.synthetic):
-        args.real = True
+        args.real = not args.timing
+    if args.timing:
+        timing(args)
+        return 0
     if args.blind and not args.mutations:
         blind(args, work)
     if args.lofo:

@@ -158,3 +158,30 @@ def test_unloadable_model_file_is_a_config_error(tmp_path):
     f.write_text(f"model:\n  file: {bad.name}\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         load_policy([f])
+
+
+@pytest.mark.parametrize("batch", ["templates", "batch1", "batch2"])
+def test_no_flagged_positive_falls_below_threshold_for_one_penalty_clause(batch):
+    import importlib
+    import random
+
+    from tests.docgen.corpus import as_extraction, build
+    from tests.docgen.mutate import PENALTY_CLAUSES, add_penalty_clause
+    from tests.docgen.templates import TEMPLATES
+
+    if batch == "templates":
+        fams = TEMPLATES
+    else:
+        fams = importlib.import_module(f"tests.blind.{batch}").FAMILIES
+    dropped = []
+    for t in fams:
+        if t.label == "clean":
+            continue
+        doc = build(t, 4242)
+        if _top(as_extraction(doc)) is None:
+            continue
+        for clause_seed in range(len(PENALTY_CLAUSES)):
+            mutated = add_penalty_clause(doc, random.Random(clause_seed))
+            if _top(as_extraction(mutated)) is None:
+                dropped.append((t.name, clause_seed))
+    assert not dropped
