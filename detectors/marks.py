@@ -84,6 +84,7 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         if margin or len(s) > 60:
             # In the margins, or in a line that lost its breaks, a mark may stand mid-line.
             cand += [s[m.start() :] for m in re.finditer("|".join(levels), s) if m.start()]
+        midline = set(cand[1:]) - set(cand[1:2] if lead else ())
         for c in cand:
             m = sec_re.match(c)
             if not m:
@@ -103,6 +104,10 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             # 秘密★1年 (a real star, or a term) is a mark wherever a line starts with it, even
             # when the line breaks were lost; a bare 秘密 only on a line of its own.
             unmistakable = real_star or bool(m.group("term"))
+            # Mid-line, after other words (抽屉里的秘密, a chapter heading in a header), only a
+            # star or a term makes a mark.
+            if c in midline and c is not s and not unmistakable:
+                continue
             if (marked and (is_short or margin or len(rest) < 20 or unmistakable)) or (
                 standalone and (is_short or margin)
             ):
