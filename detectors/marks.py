@@ -27,14 +27,16 @@ PARAMS: dict[str, str] = {
 _TRIM = "()[]【】〔〕<>《》{}:：-—_.·,，、 \"'“”"
 _STARS = "★☆*✱✶"
 _CLOSE = ")）]】"
+_FIELD = re.compile(r"密级[:：]?(绝密|机密|秘密)")
 _COPY_NO = re.compile(r"^(份号[:：]?)?[0-9]{3,8}[-_.,，、]?")
 # A draft that says so in other words: 第三稿, 修改稿 numbered, text still to be filled in.
 _DRAFT_PATTERNS = (
-    re.compile(r"[(（【]第[一二三四五六七八九十0-9]{1,3}稿[)）】]"),
+    re.compile(r"[(（【]第[一二三四五六七八九十0-9]{1,3}稿[^)）】]{0,12}[)）】]"),
     re.compile(
         r"[(（【](此处)?(待补充|待定|待核实|待完善|待修改|待审定|结尾待定)[^)）】]{0,12}[)）】]"
     ),
-    re.compile(r"【此处待[^】]{1,20}】"),
+    re.compile(r"【此处[^】]{1,30}】"),
+    re.compile(r"【[^】]{0,12}(意见|批注|修改)[:：][^】]{1,40}】"),
 )
 
 
@@ -69,8 +71,9 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         seen.add(key)
         out.append(finding_from_line(line, NAME, signal, excerpt, hints=(hint,), strength=strength))
 
+    prev = ""
     for line in block_lines(extraction):
-        s = line.norm
+        s, prev, before_label = line.norm, line.norm or prev, prev.endswith("密级")
         if not s:
             continue
         margin = line.kind in MARGIN_KINDS
@@ -85,6 +88,10 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             # In the margins, or in a line that lost its breaks, a mark may stand mid-line.
             cand += [s[m.start() :] for m in re.finditer("|".join(levels), s) if m.start()]
         midline = set(cand[1:]) - set(cand[1:2] if lead else ())
+        # A labelled field (密级：机密, a form's 密级 cell run into its value) anywhere.
+        for f in _FIELD.finditer(s):
+            if f.start():
+                cand.append(s[f.start() :])
         for c in cand:
             m = sec_re.match(c)
             if not m:
@@ -97,13 +104,14 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             real_star = bool(star) and all(ch in _STARS for ch in star)
             if star and not real_star and not (m.group("term") or standalone):
                 continue
-            marked = real_star or bool(m.group("term")) or c.startswith("密级")
-            long_line = len(s) > 60
-            if long_line and c is not s and not (real_star or m.group("term")):
+            marked = real_star or bool(m.group("term")) or c.startswith("密级") or before_label
+            # 秘密★1年 (a real star, a term, or the 密级 label) is a mark wherever a line starts
+            # with it, even when the line breaks were lost; a bare 秘密 only on a line of its own.
+            # (A value right after a 密级 label line or cell counts as labelled.)
+            labelled = c.startswith("密级") or (before_label and c is s)
+            unmistakable = real_star or bool(m.group("term")) or labelled
+            if len(s) > 60 and c is not s and not unmistakable:
                 continue
-            # 秘密★1年 (a real star, or a term) is a mark wherever a line starts with it, even
-            # when the line breaks were lost; a bare 秘密 only on a line of its own.
-            unmistakable = real_star or bool(m.group("term"))
             # Mid-line, after other words (抽屉里的秘密, a chapter heading in a header), only a
             # star or a term makes a mark.
             if c in midline and c is not s and not unmistakable:
