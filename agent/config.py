@@ -92,6 +92,13 @@ class RetentionConfig:
 
 
 @dataclass(frozen=True)
+class FleetConfig:
+    server: str = ""  # the office server (set by `shareguard enroll`); empty = stand-alone
+    batch: int = 500  # rows per request
+    heartbeat_s: float = 30.0
+
+
+@dataclass(frozen=True)
 class Config:
     mode: str = "warn"
     language: str = "zh_CN"
@@ -107,6 +114,7 @@ class Config:
     alert: AlertConfig = field(default_factory=AlertConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
     retention: RetentionConfig = field(default_factory=RetentionConfig)
+    fleet: FleetConfig = field(default_factory=FleetConfig)
     source: str | None = None  # the file this came from, if any
 
     def policy_files(self) -> tuple[str, ...]:
@@ -160,6 +168,7 @@ _SECTIONS: dict[str, type] = {
     "alert": AlertConfig,
     "review": ReviewConfig,
     "retention": RetentionConfig,
+    "fleet": FleetConfig,
 }
 
 
@@ -282,6 +291,10 @@ def _validate(cfg: Config, text: str, path: str) -> None:
         fail('must be a local time "HH:MM" or ""', "digest_at", "alert")
     if not 0 < cfg.review.port < 65536:
         fail("must be a TCP port (1-65535)", "port", "review")
+    if cfg.fleet.server and not cfg.fleet.server.startswith("https://"):
+        fail("must be an https:// URL", "server", "fleet")
+    if not 1 <= cfg.fleet.batch <= 2000:
+        fail("must be 1-2000", "batch", "fleet")
     for name in ("max_file_mb", "timeout_s", "max_pages", "max_pixels", "archive_members"):
         if getattr(cfg.limits, name) <= 0:
             fail("must be positive", name, "limits")

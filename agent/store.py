@@ -911,3 +911,61 @@ def _split_sql(script: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
+
+
+# -- forwarding to the office server (server/, agent/forward.py) ------------------------------
+VERDICT_FIELDS = _VERDICT_FIELDS
+EVENT_FIELDS = _EVENT_FIELDS
+
+
+def chain_key(install_key: bytes) -> bytes:
+    """The key of the log's hash chain (derived from the install key; given to the office
+    server at enrolment so it can check every forwarded row, never the install key itself)."""
+    return hmac.new(install_key, b"shareguard/log-chain/v1", hashlib.sha256).digest()
+
+
+def chain_hash(key: bytes, prev: str, values: Sequence[Any]) -> str:
+    """row_hash = HMAC(chain key, prev_hash || canonical(values))."""
+    return hmac.new(key, prev.encode() + _canonical(values), hashlib.sha256).hexdigest()
+
+
+def row_digest(record: dict[str, Any]) -> str:
+    """A digest of a forwarded row as it is now (the server compares it with its copy). The
+    evidence counts through evidence_hash only: retention may blank it after forwarding."""
+    return hashlib.sha256(
+        _canonical(sorted((k, v) for k, v in record.items() if k != "evidence"))
+    ).hexdigest()
+
+
+def chain_rows(store: Store, table: str, after_id: int, limit: int) -> list[dict[str, Any]]:
+    """Rows of `verdicts` or `events` with id > after_id, oldest first, exactly as stored
+    (values, evidence, prev_hash, row_hash): what agent/forward.py sends."""
+    fields = {"verdicts": (*_VERDICT_FIELDS, "evidence"), "events": _EVENT_FIELDS}[table]
+    cols = ", ".join(("id", *fields, "prev_hash", "row_hash"))
+    cur = store.db.execute(
+        f"SELECT {cols} FROM {table} WHERE id > ? ORDER BY id LIMIT ?", (after_id, limit)
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur]
+
+
+def chain_rows_by_id(store: Store, table: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    fields = {"verdicts": (*_VERDICT_FIELDS, "evidence"), "events": _EVENT_FIELDS}[table]
+    cols = ", ".join(("id", *fields, "prev_hash", "row_hash"))
+    out: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        part = list(ids[i : i + 500])
+        cur = store.db.execute(
+            f"SELECT {cols} FROM {table} WHERE id IN ({', '.join('?' * len(part))})", part
+        )
+        names = [d[0] for d in cur.description]
+        for r in cur:
+            rec = dict(zip(names, r, strict=True))
+            out[int(rec["id"])] = rec
+    return out
+
+
+def chain_head(store: Store, table: str) -> int:
+    return int(
+        store.db.execute("SELECT last_id FROM chain_head WHERE name = ?", (table,)).fetchone()[0]
+    )

@@ -55,3 +55,29 @@ def scanner(tmp_path_factory: pytest.TempPathFactory):
     cfg.write_text(f'data_dir = "{cfg.parent / "data"}"\n', encoding="utf-8")
     with Scanner(load_config(cfg), load_policy()) as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real PostgreSQL cluster for this test session (Debian's postgresql, throwaway, loopback
+    port, unprivileged user); yields an admin DSN. Server tests make one database each."""
+    from tests.pg_cluster import find_pg_bin, pg_cluster
+
+    if find_pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (scripts/test.sh installs Debian's postgresql)")
+    with pg_cluster(tmp_path_factory.mktemp("pg")) as dsn:
+        yield dsn
+
+
+@pytest.fixture
+def pg_dsn(pg_server: str, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the session's cluster for one test."""
+    import re
+    import uuid
+
+    import psycopg
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:40] + "_" + uuid.uuid4().hex[:6]
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return pg_server.rsplit("/", 1)[0] + "/" + name
