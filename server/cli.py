@@ -258,9 +258,11 @@ def _user(args: argparse.Namespace) -> int:
 
 
 def _policy(args: argparse.Namespace) -> int:
+    from policies import check_file
     from server import db
     from server import policy as packs
 
+    check_file(args.file)  # errors name the admin's own file and line
     body = Path(args.file).read_text(encoding="utf-8")
     with db.connect(_need_dsn(args), autocommit=True) as conn:
         db.require_schema(conn)

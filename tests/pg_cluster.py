@@ -64,12 +64,15 @@ def pg_cluster(base: Path, *, fsync: bool = False) -> Iterator[str]:
         while p != p.parent:
             mode = p.stat().st_mode
             if not mode & 0o001:
-                os.chmod(p, mode | 0o001)
+                os.chmod(p, mode | 0o011)
             p = p.parent
 
     def run(*cmd: str) -> subprocess.CompletedProcess[str]:
         full = (["runuser", "-u", user, "--"] if user else []) + list(cmd)
-        return subprocess.run(full, check=True, capture_output=True, text=True, cwd=base)
+        r = subprocess.run(full, capture_output=True, text=True, cwd=base)
+        if r.returncode != 0:
+            raise RuntimeError(f"{' '.join(full)} -> {r.returncode}\n{r.stdout}\n{r.stderr}")
+        return r
 
     port = free_port()
     run(
@@ -113,5 +116,5 @@ def pg_cluster(base: Path, *, fsync: bool = False) -> Iterator[str]:
         )
         yield f"postgresql://shareguard@127.0.0.1:{port}/shareguard"
     finally:
-        with contextlib.suppress(subprocess.CalledProcessError):
+        with contextlib.suppress(RuntimeError):
             run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
