@@ -263,6 +263,17 @@ def fleet_policy_version(config: Any) -> int:
         return 0
 
 
+def _path_digest(record: dict[str, Any]) -> str | None:
+    path = record.get("path")
+    return hashlib.sha256(path.encode()).hexdigest() if path else None
+
+
+def policy_label(config: Any) -> str:
+    """The policy version verdicts are judged under: the server's pack version, or `local`."""
+    v = fleet_policy_version(config)
+    return f"fleet-{v}" if v else "local"
+
+
 class Forwarder:
     """Forwards the local log to the server until stopped (`run`), or one round (`sync`)."""
 
@@ -326,7 +337,7 @@ class Forwarder:
             "host": socket.gethostname(),
             "user": _user(),
             "version": agent_version(),
-            "policy_version": str(fleet_policy_version(self.config)),
+            "policy_version": policy_label(self.config),
             "pending": self.pending(),
             "watched_folders": [f.get("path", "") for f in state.get("folders", [])]
             if isinstance(state.get("folders"), list)
@@ -339,7 +350,10 @@ class Forwarder:
             top = min(self.audit_after + self.audit_rows, self.heads["verdicts"])
             ids = list(range(self.audit_after + 1, top + 1))
             rows = chain_rows_by_id(self.store, "verdicts", ids)
-            body["audit"] = [[i, row_digest(rows[i]) if i in rows else None] for i in ids]
+            body["audit"] = [
+                [i, row_digest(rows[i]), _path_digest(rows[i])] if i in rows else [i, None, None]
+                for i in ids
+            ]
         hb = self.client.json("POST", "/api/v1/heartbeat", body)
         self.heads = {"verdicts": int(hb["verdict_head"]), "events": int(hb["event_head"])}
         self.audit_after, self.audit_rows = int(hb["audit_after"]), int(hb["audit_rows"])

@@ -117,7 +117,6 @@ class Api:
                 agent_id,
                 str(data.get("stream", "verdicts")),
                 rows,
-                policy_version=str(data.get("policy_version", ""))[:50],
             )
         if res.breaks:
             log.warning("agent %s: %d chain break(s)", agent_id, len(res.breaks))

@@ -170,7 +170,7 @@ def _rows(conn: Any, sql: str, args: tuple[Any, ...] = ()) -> Any:
 
 def log_records(conn: Any, *, all_verdicts: bool = False, after_pk: int = 0) -> Any:
     """The `server log` rows (also what the SIEM export sends): masked path, no evidence."""
-    from agent.review.export import scrub
+    from agent.redact import scrub
 
     where = "WHERE v.id > %s" + ("" if all_verdicts else " AND v.verdict = 'flagged'")
     for r in _rows(
@@ -199,7 +199,7 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _agents(args: argparse.Namespace) -> int:
-    from agent.review.export import scrub
+    from agent.redact import scrub
     from server import db
 
     with db.connect(_need_dsn(args)) as conn:

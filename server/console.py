@@ -31,8 +31,9 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from agent import i18n
+from agent.redact import scrub
 from agent.review.app import CATEGORIES, PAGE_SIZE, chart, highlight
-from agent.review.export import csv_values, row_record, scrub, scrub_evidence
+from agent.review.export import csv_values, row_record, scrub_evidence
 from agent.review.filters import VERDICTS, build_filter
 from agent.store import TRIAGE_STATUSES, LogFilter, LogRow
 from server import auth

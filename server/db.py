@@ -56,9 +56,11 @@ MIGRATIONS: dict[int, str] = {
         mode text NOT NULL,
         scan_seconds double precision,
         thumbnail text,
+        path_hash text,
+        path_digest text,
+        policy_version text,                  -- as the agent's row says (NULL before v3)
         prev_hash text NOT NULL,
         row_hash text NOT NULL,
-        policy_version text NOT NULL DEFAULT '',
         department text NOT NULL DEFAULT '',
         received timestamptz NOT NULL DEFAULT now(),
         UNIQUE (agent_id, row_id)

@@ -15,21 +15,21 @@ agent serialise and a kill -9 of the server loses nothing that was acknowledged.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
 
-from agent.store import EVENT_FIELDS, VERDICT_FIELDS, chain_hash, row_digest
+from agent.store import VERDICT_FIELDS, record_problems, row_digest
 
 STREAMS = ("verdicts", "events")
 MAX_BATCH = 2000
 _V_COLS = (
     "agent_id", "row_id", "time", "host", "os_user", "path", "sha256", "size", "media_type",
     "verdict", "categories", "evidence", "evidence_hash", "error", "error_kind", "action", "mode",
-    "scan_seconds", "thumbnail", "prev_hash", "row_hash", "policy_version", "department",
+    "scan_seconds", "thumbnail", "path_hash", "path_digest", "policy_version", "prev_hash",
+    "row_hash", "department",
 )  # fmt: skip
 _E_COLS = (
     "agent_id", "event_id", "time", "verdict_row_id", "kind", "actor", "data", "prev_hash",
@@ -53,11 +53,6 @@ class IngestResult:
         }
 
 
-def _values(stream: str, r: dict[str, Any]) -> list[Any]:
-    fields = VERDICT_FIELDS if stream == "verdicts" else EVENT_FIELDS
-    return [r.get(f) for f in fields]
-
-
 def record_break(
     conn: psycopg.Connection, agent_id: str, stream: str, row_id: int, kind: str, detail: str
 ) -> None:
@@ -73,8 +68,6 @@ def ingest(
     agent_id: str,
     stream: str,
     rows: list[dict[str, Any]],
-    *,
-    policy_version: str = "",
 ) -> IngestResult:
     """Store one batch of one agent's chain (see the module doc); returns the new head."""
     if stream not in STREAMS:
@@ -120,16 +113,8 @@ def ingest(
                 res.breaks.append(
                     (rid, "not_following", f"{stream}: row {rid} does not follow row {head_id}")
                 )
-            if not hmac.compare_digest(
-                chain_hash(key, r["prev_hash"], _values(stream, r)), str(r["row_hash"])
-            ):
-                res.breaks.append((rid, "altered", f"{stream}: row {rid} was altered"))
-            elif stream == "verdicts" and r.get("evidence") is not None:
-                digest = hashlib.sha256(str(r["evidence"]).encode()).hexdigest()
-                if digest != r["evidence_hash"]:
-                    res.breaks.append(
-                        (rid, "altered", f"{stream}: evidence of row {rid} was altered")
-                    )
+            for problem in record_problems(key, stream, r):
+                res.breaks.append((rid, "altered", problem))
             new.append(r)
             head_id, head_hash = rid, r["row_hash"]
         if new:
@@ -143,8 +128,9 @@ def ingest(
                                  r["sha256"], r["size"], r["media_type"], r["verdict"],
                                  r["categories"], r["evidence"], r["evidence_hash"], r["error"],
                                  r["error_kind"], r["action"], r["mode"], r["scan_seconds"],
-                                 r["thumbnail"], r["prev_hash"], r["row_hash"], policy_version,
-                                 department)
+                                 r["thumbnail"], r.get("path_hash"), r.get("path_digest"),
+                                 r.get("policy_version"),
+                                 r["prev_hash"], r["row_hash"], department)
                             )  # fmt: skip
                     cur.execute(
                         "INSERT INTO verdict_categories (category, verdict_pk, score)"
@@ -182,40 +168,51 @@ def stored_record(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": row["row_id"],
         **{f: row["os_user" if f == "user" else f] for f in VERDICT_FIELDS},
+        "path_hash": row["path_hash"],
+        "path_digest": row["path_digest"],
+        "policy_version": row["policy_version"],
         "evidence": row["evidence"],
         "prev_hash": row["prev_hash"],
         "row_hash": row["row_hash"],
     }
 
 
-def audit(conn: psycopg.Connection, agent_id: str, digests: list[list[Any]]) -> list[str]:
-    """Compare [row_id, digest or None] pairs the agent sent for verdict rows it forwarded
-    earlier with the server's copies; a difference is a rewritten (or deleted) local row."""
-    if not digests:
+def audit(conn: psycopg.Connection, agent_id: str, entries: list[list[Any]]) -> list[str]:
+    """Compare [row_id, digest, path digest] entries the agent sent for verdict rows it
+    forwarded earlier with the server's copies; a difference is a rewritten (or, with no
+    digest, deleted) local row. A path blanked by retention (no path digest) is not a change."""
+    if not entries:
         return []
-    ids = [int(d[0]) for d in digests]
+    ids = [int(e[0]) for e in entries]
     cols = ", ".join(["row_id", "os_user", *(f for f in VERDICT_FIELDS if f != "user"),
-                      "evidence", "prev_hash", "row_hash"])  # fmt: skip
+                      "path_hash", "path_digest", "policy_version", "evidence", "prev_hash",
+                      "row_hash"])  # fmt: skip
     with conn.transaction(), conn.cursor(row_factory=psycopg.rows.dict_row) as cur:
         stored = {
-            int(r["row_id"]): row_digest(stored_record(r))
+            int(r["row_id"]): (row_digest(stored_record(r)), r["path"])
             for r in cur.execute(
                 f"SELECT {cols} FROM verdicts WHERE agent_id = %s AND row_id = ANY(%s)",
                 (agent_id, ids),
             )
         }
         found: list[str] = []
-        for rid, digest in ((int(d[0]), d[1]) for d in digests):
+        for e in entries:
+            rid, digest = int(e[0]), e[1]
+            path_digest = e[2] if len(e) > 2 else None
             if rid not in stored:
                 continue
+            ours, path = stored[rid]
             if digest is None:
-                detail = f"verdicts: row {rid} was deleted from the agent's log"
-                record_break(conn, agent_id, "verdicts", rid, "deleted", detail)
-                found.append(detail)
-            elif digest != stored[rid]:
-                detail = f"verdicts: row {rid} was rewritten in the agent's log"
-                record_break(conn, agent_id, "verdicts", rid, "rewritten", detail)
-                found.append(detail)
+                kind, detail = "deleted", f"verdicts: row {rid} was deleted from the agent's log"
+            elif digest != ours or (
+                path_digest is not None
+                and path_digest != hashlib.sha256((path or "").encode()).hexdigest()
+            ):
+                kind, detail = "rewritten", f"verdicts: row {rid} was rewritten in the agent's log"
+            else:
+                continue
+            record_break(conn, agent_id, "verdicts", rid, kind, detail)
+            found.append(detail)
     return found
 
 

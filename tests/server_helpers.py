@@ -103,7 +103,9 @@ def agent_config(base: Path, name: str) -> Path:
     return cfg
 
 
-def fill_log(config: Any, n: int, *, start: int = 0, flagged_every: int = 1) -> list[int]:
+def fill_log(
+    config: Any, n: int, *, start: int = 0, flagged_every: int = 1, policy_version: str = "local"
+) -> list[int]:
     """Append `n` synthetic verdicts (Faker-free, no identifiers) to the PC's own log."""
     from agent.store import Store
     from detectors.model import CategoryScore, Decision, Evidence, Verdict
@@ -127,7 +129,9 @@ def fill_log(config: Any, n: int, *, start: int = 0, flagged_every: int = 1) -> 
                 size=1000 + i,
                 media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             )  # fmt: skip
-            ids.append(st.append_verdict(v, action="log", mode="audit"))
+            ids.append(
+                st.append_verdict(v, action="log", mode="audit", policy_version=policy_version)
+            )
     return ids
 
 

@@ -22,10 +22,18 @@ from agent.forward import (
     Forwarder,
     enroll,
     load_credential,
+    policy_label,
     set_fleet_server,
     verify_policy,
 )
-from agent.store import Store
+from agent.store import (
+    VERDICT_FIELDS,
+    WIRE_VERDICT_FIELDS,
+    Store,
+    chain_hash,
+    chain_key,
+    load_install_key,
+)
 from tests.server_helpers import (
     ServerProc,
     ThreadServer,
@@ -168,29 +176,41 @@ def test_forwarding_is_complete_ordered_and_idempotent(server: ThreadServer, tmp
 
 def test_a_rewritten_or_deleted_local_row_is_a_chain_break(server: ThreadServer, tmp_path: Path):
     config, cred = enrolled(server, tmp_path, "pc1")
-    fill_log(config, 5)
+    fill_log(config, 6)
     fw = Forwarder(config, cred)
     fw.sync()
     assert breaks(server.dsn) == []
-    # Someone with the PC's disk edits an already forwarded row, and deletes another.
+    # Someone with the PC's disk edits an already forwarded row's path, deletes another, and
+    # rewrites a third the careful way: with the install key, re-chaining the rows after it.
+    key = chain_key(load_install_key(config.key_path))
     db = sqlite3.connect(Path(config.data_path) / "log.sqlite3")
     db.execute("DROP TRIGGER verdicts_no_update")
     db.execute("DROP TRIGGER verdicts_no_delete")
     db.execute("UPDATE verdicts SET path = '/home/pc/Desktop/无害.docx' WHERE id = 2")
     db.execute("DELETE FROM verdicts WHERE id = 4")
+    db.execute("UPDATE verdicts SET verdict = 'clean', categories = '[]' WHERE id = 5")
+    prev = db.execute("SELECT row_hash FROM verdicts WHERE id = 3").fetchone()[0]
+    fields = ", ".join(WIRE_VERDICT_FIELDS)
+    for rid in (5, 6):
+        names = [*WIRE_VERDICT_FIELDS]
+        rec = dict(zip(names, db.execute(f"SELECT {fields} FROM verdicts WHERE id = ?", (rid,))
+                       .fetchone(), strict=True))  # fmt: skip
+        rec.update(id=rid, prev_hash=prev, row_hash="")
+        values = [rec["path_digest"] if f == "path" else rec[f]
+                  for f in (*VERDICT_FIELDS, "path_hash", "policy_version")]  # fmt: skip
+        new_hash = chain_hash(key, prev, values)
+        db.execute("UPDATE verdicts SET prev_hash = ?, row_hash = ? WHERE id = ?",
+                   (prev, new_hash, rid))  # fmt: skip
+        prev = new_hash
     db.commit()
     db.close()
     fw.heartbeat()  # learns which forwarded rows to re-check
     fw.heartbeat()  # sends their digests
     found = {(b["row_id"], b["kind"]) for b in breaks(server.dsn)}
-    assert found == {(2, "rewritten"), (4, "deleted")}
+    assert found == {(2, "rewritten"), (4, "deleted"), (5, "rewritten"), (6, "rewritten")}
     # the server keeps the copy it received first
     with psycopg.connect(server.dsn) as c:
-        assert (
-            c.execute("SELECT path FROM verdicts WHERE row_id = 2")
-            .fetchone()[0]
-            .endswith("通知_1.docx")
-        )
+        assert c.execute("SELECT verdict FROM verdicts WHERE row_id = 5").fetchone()[0] == "flagged"
 
 
 def test_rows_removed_before_forwarding_show_as_a_gap(server: ThreadServer, tmp_path: Path):
@@ -283,10 +303,17 @@ def test_policy_from_the_centre_is_signed_and_pulled(server: ThreadServer, tmp_p
     pack = fw.client.json("GET", "/api/v1/policy")
     assert verify_policy(cred.policy_key, pack["body"], pack["signature"])
     assert not verify_policy(cred.policy_key, pack["body"] + "#", pack["signature"])
-    fill_log(config, 2)
+    assert policy_label(config) == "fleet-1"
+    fill_log(config, 2, policy_version=policy_label(config))
     fw.sync()
     with psycopg.connect(server.dsn) as c:
-        assert {r[0] for r in c.execute("SELECT policy_version FROM verdicts")} == {"1"}
+        assert {r[0] for r in c.execute("SELECT policy_version FROM verdicts")} == {"fleet-1"}
+        (agent_pv,) = c.execute("SELECT policy_version FROM agents").fetchone()
+    assert agent_pv == "local"  # reported on the next heartbeat
+    fw.heartbeat()
+    with psycopg.connect(server.dsn) as c:
+        (agent_pv,) = c.execute("SELECT policy_version FROM agents").fetchone()
+    assert agent_pv == "fleet-1"
 
 
 def test_unauthenticated_agents_are_refused(server: ThreadServer, tmp_path: Path):
