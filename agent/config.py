@@ -121,9 +121,17 @@ class Config:
         """The organisation policy files in effect: `policy`, else `policy.yaml` beside the
         config file when it exists (where the review console writes allowlist entries)."""
         if self.policy:
-            return self.policy
-        beside = self.beside_policy_path
-        return (str(beside),) if beside is not None and beside.is_file() else ()
+            files = self.policy
+        else:
+            beside = self.beside_policy_path
+            files = (str(beside),) if beside is not None and beside.is_file() else ()
+        # the pack the office server published, pulled and signature-checked by agent.forward
+        fleet = self.fleet_policy_path
+        return (*files, str(fleet)) if fleet.is_file() else files
+
+    @property
+    def fleet_policy_path(self) -> Path:
+        return self.data_path / "fleet-policy.yaml"
 
     @property
     def beside_policy_path(self) -> Path | None:

@@ -250,12 +250,6 @@ def verify_policy(public_key_pem: str, body: str, signature: str) -> bool:
     return True
 
 
-def fleet_policy_file(config: Any) -> Path | None:
-    """The policy pack last pulled from the server, if any (extends the built-in one)."""
-    p = Path(config.data_path) / POLICY_FILE
-    return p if p.exists() else None
-
-
 def fleet_policy_version(config: Any) -> int:
     try:
         return int(json.loads((Path(config.data_path) / POLICY_META).read_text())["version"])
@@ -266,12 +260,6 @@ def fleet_policy_version(config: Any) -> int:
 def _path_digest(record: dict[str, Any]) -> str | None:
     path = record.get("path")
     return hashlib.sha256(path.encode()).hexdigest() if path else None
-
-
-def policy_label(config: Any) -> str:
-    """The policy version verdicts are judged under: the server's pack version, or `local`."""
-    v = fleet_policy_version(config)
-    return f"fleet-{v}" if v else "local"
 
 
 class Forwarder:
@@ -285,7 +273,6 @@ class Forwarder:
         batch: int = BATCH,
         heartbeat_s: float = HEARTBEAT_S,
         poll_s: float = POLL_S,
-        on_policy: Callable[[int], None] | None = None,
         status: Callable[[], dict[str, Any]] | None = None,
     ) -> None:
         self.config = config
@@ -293,7 +280,6 @@ class Forwarder:
         self.batch = batch
         self.heartbeat_s = heartbeat_s
         self.poll_s = poll_s
-        self.on_policy = on_policy
         self.status = status
         self.client = Client(
             credential.url,
@@ -337,7 +323,8 @@ class Forwarder:
             "host": socket.gethostname(),
             "user": _user(),
             "version": agent_version(),
-            "policy_version": policy_label(self.config),
+            "policy_version": str(state.get("policy_version") or ""),
+            "fleet_policy": fleet_policy_version(self.config),
             "pending": self.pending(),
             "watched_folders": [f.get("path", "") for f in state.get("folders", [])]
             if isinstance(state.get("folders"), list)
@@ -379,7 +366,7 @@ class Forwarder:
             return None
         from policies import check_file
 
-        path = Path(self.config.data_path) / POLICY_FILE
+        path = Path(self.config.fleet_policy_path)
         tmp = path.with_name(path.name + ".new")
         write_private(tmp, body.encode())
         try:
@@ -395,9 +382,8 @@ class Forwarder:
                 {"version": version, "sha256": hashlib.sha256(body.encode()).hexdigest()}
             ).encode(),
         )
-        log.info("applied policy pack v%s from the server", version)
-        if self.on_policy:
-            self.on_policy(version)
+        # the agent notices the new file and reloads its policy (agent.daemon.loop)
+        log.info("pulled policy pack v%s from the server", version)
         return version
 
     def send(self, stream: str) -> int:

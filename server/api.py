@@ -139,7 +139,7 @@ class Api:
             row = conn.execute(
                 "UPDATE agents SET last_seen = now(), host = coalesce(%s, host),"
                 " os_user = coalesce(%s, os_user), version = coalesce(%s, version),"
-                " policy_version = coalesce(%s, policy_version), pending = %s,"
+                " policy_version = coalesce(%s, policy_version), fleet_policy = %s, pending = %s,"
                 " watched_folders = %s, alerts_available = %s WHERE agent_id = %s"
                 " RETURNING verdict_head_id, event_head_id",
                 (
@@ -147,6 +147,7 @@ class Api:
                     _str(data.get("user")),
                     _str(data.get("version")),
                     _str(data.get("policy_version")),
+                    int(data.get("fleet_policy") or 0),
                     int(data.get("pending") or 0),
                     json.dumps(folders if isinstance(folders, list) else [], ensure_ascii=False),
                     data.get("alerts_available")

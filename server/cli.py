@@ -207,6 +207,7 @@ def _agents(args: argparse.Namespace) -> int:
         for r in _rows(
             conn,
             "SELECT agent_id, host, os_user AS user, department, version, policy_version,"
+            " fleet_policy,"
             " last_seen, pending, watched_folders, alerts_available,"
             " verdict_head_id AS rows_received,"
             " (SELECT count(*) FROM chain_breaks b WHERE b.agent_id = a.agent_id) AS chain_breaks"

@@ -23,7 +23,8 @@ MIGRATIONS: dict[int, str] = {
         os_user text NOT NULL DEFAULT '',
         department text NOT NULL DEFAULT '',
         version text NOT NULL DEFAULT '',
-        policy_version text NOT NULL DEFAULT '',
+        policy_version text NOT NULL DEFAULT '',   -- the agent's effective policy (hash)
+        fleet_policy integer NOT NULL DEFAULT 0,   -- the server's pack version it applied
         enrolled timestamptz NOT NULL DEFAULT now(),
         last_seen timestamptz,
         pending integer NOT NULL DEFAULT 0,

@@ -208,7 +208,8 @@ class PgLogStore:
 
     def agents(self, silent_minutes: int | None = None) -> list[dict[str, Any]]:
         sql = (
-            "SELECT agent_id, host, os_user, department, version, policy_version, last_seen,"
+            "SELECT agent_id, host, os_user, department, version, policy_version, fleet_policy,"
+            " last_seen,"
             " pending, watched_folders, alerts_available, verdict_head_id, event_head_id,"
             " (SELECT count(*) FROM chain_breaks b WHERE b.agent_id = a.agent_id) AS breaks"
             " FROM agents a"
@@ -219,7 +220,8 @@ class PgLogStore:
             args.append(silent_minutes)
         sql += " ORDER BY last_seen NULLS FIRST, host"
         cols = (
-            "agent_id", "host", "user", "department", "version", "policy_version", "last_seen",
+            "agent_id", "host", "user", "department", "version", "policy_version", "fleet_policy",
+            "last_seen",
             "pending", "watched_folders", "alerts_available", "rows", "events", "chain_breaks",
         )  # fmt: skip
         return [dict(zip(cols, r, strict=True)) for r in self._all(sql, args)]

@@ -104,7 +104,12 @@ def agent_config(base: Path, name: str) -> Path:
 
 
 def fill_log(
-    config: Any, n: int, *, start: int = 0, flagged_every: int = 1, policy_version: str = "local"
+    config: Any,
+    n: int,
+    *,
+    start: int = 0,
+    flagged_every: int = 1,
+    policy_version: str | None = None,
 ) -> list[int]:
     """Append `n` synthetic verdicts (Faker-free, no identifiers) to the PC's own log."""
     from agent.store import Store

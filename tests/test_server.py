@@ -22,7 +22,6 @@ from agent.forward import (
     Forwarder,
     enroll,
     load_credential,
-    policy_label,
     set_fleet_server,
     verify_policy,
 )
@@ -34,6 +33,7 @@ from agent.store import (
     chain_key,
     load_install_key,
 )
+from policies import load_policy
 from tests.server_helpers import (
     ServerProc,
     ThreadServer,
@@ -292,28 +292,24 @@ def test_policy_from_the_centre_is_signed_and_pulled(server: ThreadServer, tmp_p
     good = tmp_path / "org.yaml"
     good.write_text(POLICY, encoding="utf-8")
     cli("server", "policy", "--dsn", server.dsn, str(good))
-    applied: list[int] = []
-    fw = Forwarder(config, cred, on_policy=applied.append)
+    before = load_policy(config.policy_files())
+    fw = Forwarder(config, cred)
     fw.heartbeat()
-    assert applied == [1]
-    pulled = Path(config.data_path) / "fleet-policy.yaml"
+    pulled = config.fleet_policy_path
     assert pulled.read_text(encoding="utf-8") == POLICY
     assert stat.S_IMODE(pulled.stat().st_mode) == 0o600
+    # the agent's policy now includes the pack (the running agent reloads on the new file)
+    after = load_policy(config.policy_files())
+    assert str(pulled) in config.policy_files() and after.version != before.version
+    assert "公开发布的招聘公告" in after.raw["allowlist"]["phrases"]
     # a pack not signed by our server is refused
     pack = fw.client.json("GET", "/api/v1/policy")
     assert verify_policy(cred.policy_key, pack["body"], pack["signature"])
     assert not verify_policy(cred.policy_key, pack["body"] + "#", pack["signature"])
-    assert policy_label(config) == "fleet-1"
-    fill_log(config, 2, policy_version=policy_label(config))
-    fw.sync()
-    with psycopg.connect(server.dsn) as c:
-        assert {r[0] for r in c.execute("SELECT policy_version FROM verdicts")} == {"fleet-1"}
-        (agent_pv,) = c.execute("SELECT policy_version FROM agents").fetchone()
-    assert agent_pv == "local"  # reported on the next heartbeat
     fw.heartbeat()
     with psycopg.connect(server.dsn) as c:
-        (agent_pv,) = c.execute("SELECT policy_version FROM agents").fetchone()
-    assert agent_pv == "fleet-1"
+        (fleet_policy,) = c.execute("SELECT fleet_policy FROM agents").fetchone()
+    assert fleet_policy == 1
 
 
 def test_unauthenticated_agents_are_refused(server: ThreadServer, tmp_path: Path):
