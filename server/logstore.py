@@ -116,7 +116,11 @@ class PgLogStore:
 
     def iter_rows(self, f: CentralFilter) -> Iterator[LogRow]:
         w, args = where(f)
-        with self.pool.connection() as conn, conn.cursor(name="export") as cur:
+        with (
+            self.pool.connection() as conn,
+            conn.transaction(),
+            conn.cursor(name="export") as cur,
+        ):
             cur.itersize = 500
             cur.execute(_SELECT + w + " ORDER BY v.id", args)
             for r in cur:
