@@ -74,6 +74,9 @@ class AlertConfig:
     burst_window_s: float = 5.0
     burst_threshold: int = 3  # more alerts than this inside the window fold into one summary
     alert_on_encrypted: bool = False
+    # a file nothing could be judged of (over a limit, timed out, damaged) is announced in warn
+    # and block modes ("未能检查：…，请自行确认后再发送"); unsupported types never are
+    alert_on_unreadable: bool = True
     outgoing: str = "popup"  # per folder role: popup | digest | log
     staging: str = "digest"
     digest_at: str = "17:00"  # local time of the daily staging digest; "" = no digest
