@@ -27,6 +27,8 @@ COMMANDS = (
     "doctor",
     "install",
     "uninstall",
+    "enroll",
+    "server",
 )
 
 

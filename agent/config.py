@@ -74,6 +74,9 @@ class AlertConfig:
     burst_window_s: float = 5.0
     burst_threshold: int = 3  # more alerts than this inside the window fold into one summary
     alert_on_encrypted: bool = False
+    # a file nothing could be judged of (over a limit, timed out, damaged) is announced in warn
+    # and block modes ("未能检查：…，请自行确认后再发送"); unsupported types never are
+    alert_on_unreadable: bool = True
     outgoing: str = "popup"  # per folder role: popup | digest | log
     staging: str = "digest"
     digest_at: str = "17:00"  # local time of the daily staging digest; "" = no digest
@@ -92,6 +95,13 @@ class RetentionConfig:
 
 
 @dataclass(frozen=True)
+class FleetConfig:
+    server: str = ""  # the office server (set by `shareguard enroll`); empty = stand-alone
+    batch: int = 500  # rows per request
+    heartbeat_s: float = 30.0
+
+
+@dataclass(frozen=True)
 class Config:
     mode: str = "warn"
     language: str = "zh_CN"
@@ -107,15 +117,24 @@ class Config:
     alert: AlertConfig = field(default_factory=AlertConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
     retention: RetentionConfig = field(default_factory=RetentionConfig)
+    fleet: FleetConfig = field(default_factory=FleetConfig)
     source: str | None = None  # the file this came from, if any
 
     def policy_files(self) -> tuple[str, ...]:
         """The organisation policy files in effect: `policy`, else `policy.yaml` beside the
         config file when it exists (where the review console writes allowlist entries)."""
         if self.policy:
-            return self.policy
-        beside = self.beside_policy_path
-        return (str(beside),) if beside is not None and beside.is_file() else ()
+            files = self.policy
+        else:
+            beside = self.beside_policy_path
+            files = (str(beside),) if beside is not None and beside.is_file() else ()
+        # the pack the office server published, pulled and signature-checked by agent.forward
+        fleet = self.fleet_policy_path
+        return (*files, str(fleet)) if fleet.is_file() else files
+
+    @property
+    def fleet_policy_path(self) -> Path:
+        return self.data_path / "fleet-policy.yaml"
 
     @property
     def beside_policy_path(self) -> Path | None:
@@ -160,6 +179,7 @@ _SECTIONS: dict[str, type] = {
     "alert": AlertConfig,
     "review": ReviewConfig,
     "retention": RetentionConfig,
+    "fleet": FleetConfig,
 }
 
 
@@ -282,6 +302,10 @@ def _validate(cfg: Config, text: str, path: str) -> None:
         fail('must be a local time "HH:MM" or ""', "digest_at", "alert")
     if not 0 < cfg.review.port < 65536:
         fail("must be a TCP port (1-65535)", "port", "review")
+    if cfg.fleet.server and not cfg.fleet.server.startswith("https://"):
+        fail("must be an https:// URL", "server", "fleet")
+    if not 1 <= cfg.fleet.batch <= 2000:
+        fail("must be 1-2000", "batch", "fleet")
     for name in ("max_file_mb", "timeout_s", "max_pages", "max_pixels", "archive_members"):
         if getattr(cfg.limits, name) <= 0:
             fail("must be positive", name, "limits")

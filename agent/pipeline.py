@@ -11,11 +11,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from agent.errors import ExtractionError
+from agent.extract.base import NOT_READ
 from detectors.model import Decision, Extraction, Verdict
 
 if TYPE_CHECKING:
     from agent.config import Config
     from policies import Policy
+
+
+def partial(verdict: Verdict) -> Verdict:
+    """A verdict on a file that a limit kept from being read in full (a picture over the pixel
+    limit in a .docx, a zip member, the pages after the time limit) says so: `error_kind`
+    "partial" and the parts not read in `error`. It is still flagged or clean on what was read."""
+    skipped = [w for w in verdict.warnings if NOT_READ + ":" in w]
+    if not skipped or verdict.decision is Decision.UNREADABLE:
+        return verdict
+    parts = []
+    for w in skipped:  # "[member: ]not_read:<kind>:<where>: <reason>" -> "<where> (<reason>)"
+        head, _, rest = w.partition(NOT_READ + ":")
+        _kind, _, where_reason = rest.partition(":")
+        where, _, reason = where_reason.partition(": ")
+        parts.append(f"{head}{where} ({reason})" if reason else f"{head}{where}")
+    return dataclasses.replace(verdict, error="; ".join(parts)[:1000], error_kind="partial")
 
 
 class Scanner:
@@ -75,7 +92,7 @@ class Scanner:
                 media_type=getattr(e, "media_type", None),
             )
         t1 = time.perf_counter()
-        verdict = self.policy.evaluate(extraction, hasher=self.hasher)
+        verdict = partial(self.policy.evaluate(extraction, hasher=self.hasher))
         t2 = time.perf_counter()
         return extraction, dataclasses.replace(
             verdict,

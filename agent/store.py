@@ -911,3 +911,97 @@ def _split_sql(script: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
+
+
+# -- forwarding to the office server (server/, agent/forward.py) ------------------------------
+VERDICT_FIELDS = _VERDICT_FIELDS
+EVENT_FIELDS = _EVENT_FIELDS
+# what a forwarded verdict row carries: every stored column the chain or the console needs
+WIRE_VERDICT_FIELDS = (*_VERDICT_FIELDS, "path_hash", "path_digest", "policy_version", "evidence")
+
+
+def chain_key(install_key: bytes) -> bytes:
+    """The key of the log's hash chain (derived from the install key; given to the office
+    server at enrolment so it can check every forwarded row, never the install key itself)."""
+    return hmac.new(install_key, b"shareguard/log-chain/v1", hashlib.sha256).digest()
+
+
+def chain_hash(key: bytes, prev: str, values: Sequence[Any]) -> str:
+    """row_hash = HMAC(chain key, prev_hash || canonical(values))."""
+    return hmac.new(key, prev.encode() + _canonical(values), hashlib.sha256).hexdigest()
+
+
+def record_problems(key: bytes, table: str, record: dict[str, Any]) -> list[str]:
+    """What is wrong with one forwarded row on its own (hash, evidence, path digest); the same
+    rules as `Store.verify`, for the server, which holds the chain key but not the log."""
+    rid = record.get("id")
+    if table == "events":
+        values = [record.get(f) for f in _EVENT_FIELDS]
+    elif record.get("path_digest") is None:  # a row from before v3: chained over the path
+        values = [record.get(f) for f in _VERDICT_FIELDS]
+    else:
+        values = [record.get(f) for f in _VERDICT_FIELDS_V3]
+    problems = []
+    if not hmac.compare_digest(
+        chain_hash(key, str(record.get("prev_hash")), values), str(record.get("row_hash"))
+    ):
+        problems.append(f"{table}: row {rid} was altered")
+    if table == "verdicts":
+        evidence = record.get("evidence")
+        if evidence is not None and _digest(evidence) != record.get("evidence_hash"):
+            problems.append(f"verdicts: evidence of row {rid} was altered")
+        path = record.get("path")
+        if (
+            record.get("path_digest") is not None
+            and path
+            and _digest(path) != record.get("path_digest")
+        ):
+            problems.append(f"verdicts: path of row {rid} was altered")
+    return problems
+
+
+def row_digest(record: dict[str, Any]) -> str:
+    """A digest of a forwarded row as it is now (the server compares it with its copy).
+    Evidence and path count through their own digests: retention may blank them later."""
+    blankable = {"evidence"} | ({"path"} if record.get("path_digest") is not None else set())
+    return hashlib.sha256(
+        _canonical(sorted((k, v) for k, v in record.items() if k not in blankable))
+    ).hexdigest()
+
+
+def _wire_columns(table: str) -> str:
+    fields = {"verdicts": WIRE_VERDICT_FIELDS, "events": _EVENT_FIELDS}[table]
+    return ", ".join(("id", *fields, "prev_hash", "row_hash"))
+
+
+def chain_rows(store: Store, table: str, after_id: int, limit: int) -> list[dict[str, Any]]:
+    """Rows of `verdicts` or `events` with id > after_id, oldest first, exactly as stored
+    (values, evidence, prev_hash, row_hash): what agent/forward.py sends."""
+    cur = store.db.execute(
+        f"SELECT {_wire_columns(table)} FROM {table} WHERE id > ? ORDER BY id LIMIT ?",
+        (after_id, limit),
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur]
+
+
+def chain_rows_by_id(store: Store, table: str, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    out: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        part = list(ids[i : i + 500])
+        cur = store.db.execute(
+            f"SELECT {_wire_columns(table)} FROM {table}"
+            f" WHERE id IN ({', '.join('?' * len(part))})",
+            part,
+        )
+        names = [d[0] for d in cur.description]
+        for r in cur:
+            rec = dict(zip(names, r, strict=True))
+            out[int(rec["id"])] = rec
+    return out
+
+
+def chain_head(store: Store, table: str) -> int:
+    return int(
+        store.db.execute("SELECT last_id FROM chain_head WHERE name = ?", (table,)).fetchone()[0]
+    )

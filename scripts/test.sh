@@ -12,6 +12,7 @@ SYSTEM_PACKAGES=(
   chromium
   systemd
   python3-venv desktop-file-utils shellcheck
+  postgresql
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

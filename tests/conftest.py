@@ -55,3 +55,58 @@ def scanner(tmp_path_factory: pytest.TempPathFactory):
     cfg.write_text(f'data_dir = "{cfg.parent / "data"}"\n', encoding="utf-8")
     with Scanner(load_config(cfg), load_policy()) as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real PostgreSQL cluster for this test session (Debian's postgresql, throwaway, loopback
+    port, unprivileged user); yields an admin DSN. Server tests make one database each."""
+    import shutil
+    import tempfile
+
+    from tests.pg_cluster import find_pg_bin, pg_cluster
+
+    if find_pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (scripts/test.sh installs Debian's postgresql)")
+    # not under pytest's own temp root: pytest resets that to 0700 (the cluster's user must
+    # reach its data dir)
+    base = Path(tempfile.mkdtemp(prefix="shareguard-pg-"))
+    try:
+        with pg_cluster(base / "cluster") as dsn:
+            yield dsn
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _new_database(admin_dsn: str, label: str, template: str | None = None) -> str:
+    import re
+    import uuid
+
+    import psycopg
+
+    name = "t_" + re.sub(r"\W", "_", label.lower())[:40] + "_" + uuid.uuid4().hex[:6]
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    return admin_dsn.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> str:
+    """A database with the server's schema, copied for each test (CREATE DATABASE TEMPLATE)."""
+    from server import db
+
+    dsn = _new_database(pg_server, "template")
+    db.migrate(dsn)
+    return dsn.rsplit("/", 1)[1]
+
+
+@pytest.fixture
+def pg_dsn(pg_server: str, pg_template: str, request: pytest.FixtureRequest) -> str:
+    """A fresh database with the server's schema (from the template) for one test."""
+    return _new_database(pg_server, request.node.name, pg_template)
+
+
+@pytest.fixture
+def pg_empty_dsn(pg_server: str, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database for one test."""
+    return _new_database(pg_server, request.node.name)

@@ -98,3 +98,24 @@ def test_favicon_is_shareguards_icon(logged) -> None:
     icon = Path(__file__).resolve().parents[1] / "agent" / "data" / "shareguard.png"
     assert r.status_code == 200 and r.content == icon.read_bytes()
     assert '<link rel="icon" type="image/png" href="/favicon.png">' in c.get("/").text
+
+
+def test_quarantined_file_can_be_restored_from_the_console(logged, tmp_path: Path) -> None:
+    c = logged["client"]
+    rid = logged["ids"]["c.xlsx"]
+    page = c.get(f"/item/{rid}").text
+    assert 'id="restore-file"' in page
+    token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    assert c.post(f"/item/{rid}/restore", data={"csrf": "x" * 64}).status_code == 403
+    assert not (tmp_path / "c.xlsx").exists()
+    r = c.post(f"/item/{rid}/restore", data={"csrf": token}, follow_redirects=False)
+    assert r.status_code == 303 and (tmp_path / "c.xlsx").read_bytes() == b"c"
+    with Store.open(logged["config"]) as s:
+        assert [e.kind for e in s.events(rid) if e.kind in ("quarantine", "restore")] == [
+            "quarantine",
+            "restore",
+        ]
+    assert 'id="restore-file"' not in c.get(f"/item/{rid}").text  # nothing left to restore
+    # a second restore finds nothing and says so
+    again = c.post(f"/item/{rid}/restore", data={"csrf": token})
+    assert "恢复失败" in again.text

@@ -4,22 +4,20 @@ Downloads, two are then copied into the WeChat file folder to send.
 
 Expected: no pop-up for the downloads (staging), one pop-up with buttons for each copy (outgoing),
 「仍需发送」 with a reason records an `override` and silences that content, 「移入隔离区」
-quarantines and `shareguard log restore` puts the file back, and one digest for the six."""
+quarantines and the review console puts the file back, and one digest for the six."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
-from agent_helpers import SHAREGUARD, AgentProcess, log_rows, wait_for, write_config
+from agent_helpers import AgentProcess, log_rows, wait_for, write_config
 from alert_helpers import dunst_desktop, have_desktop_tools
 from faker import Faker
 
@@ -155,14 +153,25 @@ def test_downloads_then_two_copies_into_wechat(tmp_path: Path) -> None:
         finally:
             assert agent.stop() == 0, agent.output()
 
-        # security staff restore the quarantined file
-        r = subprocess.run(
-            [str(SHAREGUARD), "log", "restore", "--config", str(cfg), str(q["verdict_id"])],
-            capture_output=True,
-            text=True,
-            env=dict(os.environ, HOME=str(home)),
+        # security staff restore the quarantined file from the review console
+        from starlette.testclient import TestClient
+
+        from agent.config import load_config
+        from agent.review.app import create_app
+
+        app = create_app(
+            load_config(cfg), token="scenario-token-0123", allowed_hosts=("testserver",)
         )
-        assert r.returncode == 0, r.stdout + r.stderr
+        with TestClient(app) as console:
+            console.get("/?token=scenario-token-0123")
+            listed = console.get("/?answer=quarantine").text
+            assert f'href="/item/{q["verdict_id"]}"' in listed
+            overrides = console.get("/?answer=override").text
+            assert "经科长同意，发区疾控中心核对" in overrides  # the reason, as a column
+            page = console.get(f"/item/{q['verdict_id']}").text
+            csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+            r = console.post(f"/item/{q['verdict_id']}/restore", data={"csrf": csrf})
+            assert r.status_code == 200
         assert sent[1].read_text(encoding="utf-8") == docs[3].read_text(encoding="utf-8")
 
         # the digest: at most one a day, only because something was flagged in staging

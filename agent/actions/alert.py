@@ -166,6 +166,11 @@ def compose(
     """Title and body of the alert for one file (Chinese by default)."""
     name = shown_name(display_path)
     if verdict.decision is not Decision.FLAGGED:  # no answer buttons: the contact's advice
+        if verdict.error_kind != "encrypted":  # nothing could be judged: tell the person
+            key = f"alert.reason.{verdict.error_kind}"
+            reason = t(key) if t(key) != key else t("alert.reason.corrupt")
+            body = t("alert.unreadable.body", name=name, reason=reason)
+            return t("alert.unreadable.title", name=name), body + "\n" + _advice(config)
         body = t("alert.encrypted.body", name=name) + "\n" + _advice(config)
         return t("alert.encrypted.title", name=name), body
     category, evidence = headline(verdict)
@@ -182,6 +187,8 @@ def compose(
         if where == "check"
         else t("alert.body", name=name, where=where_label(where))
     )
+    if verdict.error_kind == "partial" and verdict.error:  # judged on what could be read
+        body += "\n" + t("alert.partial", parts=_scrub(verdict.error)[:200])
     advice = _advice_with_buttons(config) if buttons else _advice(config)
     return title, body + "\n" + advice
 

@@ -80,6 +80,8 @@ def describe(verdict: Any, display_path: str, config: Any) -> str:
     _title, body = compose(verdict, path, config)
     lines = [t("check.flagged", path=path)]
     lines += ["  " + shown(ln) for ln in body.split("\n")]
+    if verdict.error_kind == "partial" and verdict.error and t("alert.partial") not in body:
+        lines.append("  " + shown(t("alert.partial", parts=verdict.error)))
     for cat in verdict.flagged_categories:
         lines.append(
             t(

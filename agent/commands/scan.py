@@ -1,7 +1,8 @@
 """`shareguard scan [--format text|json|jsonl] [--policy FILE] [--config FILE] PATH...`
 
 Scans files and folders (recursively) with the same `Scanner` the agent uses and prints one
-verdict per file. Exit codes: 0 nothing flagged, 1 something flagged, 2 usage or internal error.
+verdict per file. Exit codes: 0 nothing flagged, 1 something flagged, 2 a file could not be
+checked (unreadable), a usage or an internal error.
 Evidence is printed masked, as the policy's evidence always is.
 """
 
@@ -79,6 +80,8 @@ def text_line(verdict: Any) -> str:
     if len(flagged) > 1:
         others = "、".join(f"{t(f'category.{c.id}')}（{c.score:.2f}）" for c in flagged[1:])
         line += t("scan.line.flagged_more", others=others)
+    if verdict.error_kind == "partial" and verdict.error:  # judged on what could be read
+        line += " — " + shown(t("alert.partial", parts=verdict.error[:200]))
     return line
 
 
@@ -157,4 +160,7 @@ def run(args: argparse.Namespace) -> int:
         out.write("\n")
     elif args.format == "text" and len(verdicts) > 1:
         out.write(t("scan.summary", **counts) + "\n")
-    return ExitCode.FLAGGED if counts["flagged"] else ExitCode.CLEAN
+    if counts["flagged"]:
+        return ExitCode.FLAGGED
+    # as clamscan does: a file that could not be checked is an error scripts must notice
+    return ExitCode.ERROR if counts["unreadable"] else ExitCode.CLEAN

@@ -100,14 +100,13 @@ def actions_for(config: Config, policy: Any, verdict: Verdict) -> tuple[str, ...
     except Exception:
         log.exception("policy.actions failed; logging only")
         acts = ("log",)
-    if (
-        verdict.decision is Decision.UNREADABLE
-        and verdict.error_kind == "encrypted"
-        and config.alert.alert_on_encrypted
-        and mode != "audit"
-        and "alert" not in acts
-    ):
-        acts = (*acts, "alert")
+    if verdict.decision is Decision.UNREADABLE and mode != "audit" and "alert" not in acts:
+        if verdict.error_kind == "encrypted":
+            wanted = config.alert.alert_on_encrypted
+        else:  # nothing could be judged: the person is told (an unknown file type is not news)
+            wanted = config.alert.alert_on_unreadable and verdict.error_kind != "unsupported"
+        if wanted:
+            acts = (*acts, "alert")
     if mode != "block":
         acts = tuple(a for a in acts if a != "quarantine")
     if mode == "audit":

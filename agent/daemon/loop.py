@@ -74,6 +74,7 @@ class Agent:
         self.store: Store | None = None
         self.queue: Queue | None = None
         self.judge: Judge | None = None
+        self.forwarder: Any = None
         self.ready = False
 
     # -- pieces, created lazily so the idle agent stays small -----------------------------------
@@ -142,7 +143,31 @@ class Agent:
         self._mounts_seen = tuple(f.path for f in folders if f.removable)
         self._files_seen = self._settings_fingerprint()
 
+    def _start_forwarder(self) -> None:
+        """Forward the log to the office server, if this PC is enrolled (`shareguard enroll`)."""
+        if not self.config.fleet.server:
+            return
+        from agent.forward import FleetError, Forwarder, load_credential
+
+        try:
+            cred = load_credential(self.config)
+        except FleetError as e:
+            log.error("not forwarding: %s", e)
+            return
+        if cred is None:
+            log.error("not forwarding: [fleet] server is set but this PC is not enrolled")
+            return
+        self.forwarder = Forwarder(
+            self.config,
+            cred,
+            batch=self.config.fleet.batch,
+            heartbeat_s=self.config.fleet.heartbeat_s,
+        )
+        self.forwarder.start()
+
     def close(self) -> None:
+        if self.forwarder is not None:
+            self.forwarder.stop()
         if self.watcher is not None:
             self.watcher.stop()
         if self.alerter is not None:
@@ -164,6 +189,7 @@ class Agent:
         self._start_catch_up([f.path for f in self.watcher.folders])
         self.ready = True
         self.write_state()
+        self._start_forwarder()  # after the state file: its first heartbeat reports the folders
         self._maybe_digest()
         while not self._stop.is_set():
             try:
@@ -243,6 +269,7 @@ class Agent:
             files.append(self.config.beside_policy_path)
         if self.config.source and not self.config.source.startswith("<"):
             files.append(Path(self.config.source).expanduser())
+        files.append(self.config.fleet_policy_path)  # pulled from the office server
         return files
 
     def _settings_fingerprint(self) -> tuple[Any, ...]:

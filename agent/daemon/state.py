@@ -37,6 +37,7 @@ def agent_state(agent: Any, *, running: bool = True) -> dict[str, Any]:
         "heartbeat": now_iso(),
         "heartbeat_epoch": time.time(),
         "mode": config.mode,
+        "policy_version": getattr(agent._policy, "version", None),
         "config": config.source,
         "folders": [
             {

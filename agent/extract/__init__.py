@@ -164,6 +164,8 @@ def extract_bytes(
         if fn is None:
             raise E.UnsupportedFormat(f"unsupported file type ({media})")
         parts = fn(data, ctx)
+        if ctx.depth == 0 and ctx.budget.skipped and not _has_content(parts):
+            raise ctx.budget.skipped[0]  # a limit kept everything from being read
     except E.ExtractionError as e:
         raise _attach(e, digest, len(data), media) from None
     except MemoryError as e:
@@ -192,15 +194,31 @@ def extract_bytes(
     )
 
 
+def _has_content(parts: Parts | Extraction) -> bool:
+    """Was anything judgeable read (text, a table, a member with some), beyond file names and
+    document properties?"""
+    if parts.tables or any(_has_content(m) for m in parts.members):
+        return True
+    return any(
+        b.kind not in (BlockKind.METADATA, BlockKind.FILENAME) and b.text.strip()
+        for b in parts.blocks
+    )
+
+
 def extract_member(data: bytes, name: str, ctx: Ctx, parent: Parts) -> Extraction | None:
-    """Extract an archive/embedded member as its own Extraction. Limits hit inside a member
-    stop the whole file (they are shared); a member that is unreadable or of an unsupported
-    type is a warning on the parent (`member_unreadable:<kind>:<display path>: reason`)."""
+    """Extract an archive/embedded member as its own Extraction. A size or pixel limit hit
+    inside a member skips that member (`not_read:<kind>:<display path>: reason` on the parent)
+    and the others are still read; the time limit propagates (the caller stops reading there).
+    A member that is unreadable or of an unsupported type is a warning on the parent
+    (`member_unreadable:<kind>:<display path>: reason`)."""
     child = ctx.child(f"{ctx.display_path}!{name}")
     try:
         return extract_bytes(data, child.display_path, child)
-    except (E.TooLarge, E.ExtractionTimeout):
+    except E.ExtractionTimeout:
         raise
+    except E.TooLarge as e:
+        ctx.budget.skip(parent, child.display_path, e)
+        return None
     except E.ExtractionError as e:
         parent.warnings.append(f"member_unreadable:{e.kind}:{child.display_path}: {e.reason}")
         return None

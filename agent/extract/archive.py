@@ -6,7 +6,7 @@ Each member is extracted as its own Extraction in `members`, shown as `outer.zip
 
 from __future__ import annotations
 
-from agent.errors import EncryptedFile, TooLarge
+from agent.errors import EncryptedFile, ExtractionTimeout, TooLarge
 from agent.extract import media as mt
 from agent.extract.base import Ctx, Parts, open_zip, read_member, register
 
@@ -22,18 +22,26 @@ def extract_zip(data: bytes, ctx: Ctx) -> Parts:
     infos = [i for i in zf.infolist() if not i.is_dir()]
     parts.pages = None
     encrypted = 0
-    for info in infos:
-        ctx.budget.check_time()
-        ctx.budget.archive_members += 1
-        if ctx.budget.archive_members > ctx.limits.archive_members:
-            raise TooLarge(f"more than {ctx.limits.archive_members} archive members in total")
+    for i, info in enumerate(infos):
         name = _name(info)
-        if info.flag_bits & 0x1:
-            encrypted += 1
-            parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{name}")
-            continue
-        member_data = read_member(zf, info, ctx)
-        member = extract_member(member_data, name, ctx, parts)
+        try:
+            ctx.budget.check_time()
+            ctx.budget.archive_members += 1
+            if ctx.budget.archive_members > ctx.limits.archive_members:
+                raise TooLarge(f"more than {ctx.limits.archive_members} archive members in total")
+            if info.flag_bits & 0x1:
+                encrypted += 1
+                parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{name}")
+                continue
+            member_data = read_member(zf, info, ctx)
+            member = extract_member(member_data, name, ctx, parts)
+        except (TooLarge, ExtractionTimeout) as e:
+            # a shared limit (time, member count, total size): what was read is still judged
+            rest = f"{ctx.display_path}!{name}" + (
+                f" (+{len(infos) - i - 1} more)" if i + 1 < len(infos) else ""
+            )
+            ctx.budget.skip(parts, rest, e)
+            break
         if member is not None:
             parts.members.append(member)
     if infos and encrypted == len(infos):

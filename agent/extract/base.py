@@ -53,12 +53,20 @@ class Parts:
         self.ocr_used = self.ocr_used or other.ocr_used
 
 
+# The worker stops reading at this share of `limits.timeout_s` and hands over what it read (the
+# parent kills it at the full time limit, which then loses everything).
+SOFT_DEADLINE = 0.8
+NOT_READ = "not_read"  # warning prefix for a part skipped at a limit: `not_read:<kind>:<where>:`
+
+
 class Budget:
-    """Limits shared by one top-level file and everything nested in it."""
+    """Limits shared by one top-level file and everything nested in it. `skipped` collects the
+    parts a limit kept from being read: what was read is still judged (docs/architecture.md)."""
 
     def __init__(self, config: Config) -> None:
         lim = config.limits
-        self.deadline = time.monotonic() + lim.timeout_s
+        self.deadline = time.monotonic() + lim.timeout_s * SOFT_DEADLINE
+        self.skipped: list[ExtractionError] = []
         self.text_chars = 0
         self.ocr_pages = 0
         self.archive_bytes = 0
@@ -69,6 +77,11 @@ class Budget:
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
             raise ExtractionTimeout("extraction ran past its time limit")
+
+    def skip(self, parts: Parts, where: str, err: ExtractionError) -> None:
+        """Record that `where` was not read because of `err` (a warning on `parts`)."""
+        self.skipped.append(err)
+        parts.warnings.append(f"{NOT_READ}:{err.kind}:{where}: {err.reason}")
 
     def add_text(self, n: int) -> None:
         self.text_chars += n

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from agent.errors import ExtractionTimeout, TooLarge
 from agent.extract import media as mt
 from agent.extract.base import Ctx, Parts, open_zip, parse_xml, read_member, register
 from detectors.model import Block, BlockKind, Table
@@ -206,20 +207,24 @@ def embedded(zf, names: set[str], prefix: str, parts: Parts, ctx: Ctx) -> None:
         if not name.startswith(prefix):
             continue
         low = name.lower()
-        if "/media/" in low and low.endswith(IMAGE_EXT):
-            if ctx.ocr is None:
-                parts.warnings.append(f"{name}: image not read (OCR off)")
-                continue
-            from agent.extract.image import ocr_image_bytes
+        try:
+            if "/media/" in low and low.endswith(IMAGE_EXT):
+                if ctx.ocr is None:
+                    parts.warnings.append(f"{name}: image not read (OCR off)")
+                    continue
+                from agent.extract.image import ocr_image_bytes
 
-            sub = ocr_image_bytes(
-                read_member(zf, zf.getinfo(name), ctx), ctx, origin=name, min_pixels=MIN_OCR_PIXELS
-            )
-            parts.merge(sub)
-        elif "/embeddings/" in low and low.endswith(EMBED_EXT):
-            member = extract_member(read_member(zf, zf.getinfo(name), ctx), name, ctx, parts)
-            if member is not None:
-                parts.members.append(member)
+                data = read_member(zf, zf.getinfo(name), ctx)
+                parts.merge(ocr_image_bytes(data, ctx, origin=name, min_pixels=MIN_OCR_PIXELS))
+            elif "/embeddings/" in low and low.endswith(EMBED_EXT):
+                member = extract_member(read_member(zf, zf.getinfo(name), ctx), name, ctx, parts)
+                if member is not None:
+                    parts.members.append(member)
+        except ExtractionTimeout as e:  # the body text is already read: judge it
+            ctx.budget.skip(parts, f"{name} and the pictures after it", e)
+            break
+        except TooLarge as e:  # this picture or embedded file only
+            ctx.budget.skip(parts, name, e)
 
 
 @register(mt.PPTX)

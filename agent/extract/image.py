@@ -8,7 +8,13 @@ import contextlib
 import io
 import warnings
 
-from agent.errors import CorruptFile, ExtractionError, TooLarge, UnsupportedFormat
+from agent.errors import (
+    CorruptFile,
+    ExtractionError,
+    ExtractionTimeout,
+    TooLarge,
+    UnsupportedFormat,
+)
 from agent.extract import media as mt
 from agent.extract.base import Ctx, Parts, register
 
@@ -122,7 +128,11 @@ def extract_image(data: bytes, ctx: Ctx) -> Parts:
         parts.warnings.append("OCR is off: image text not read")
         return parts
     for page, frame in frames(img, ctx, parts):
-        ctx.budget.check_time()
+        try:
+            ctx.budget.check_time()
+        except ExtractionTimeout as e:  # earlier frames are read: judge them
+            ctx.budget.skip(parts, f"frame {page} and after", e)
+            break
         parts.merge(ctx.ocr.page(frame, page=page, origin=None))
     return parts
 

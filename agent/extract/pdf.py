@@ -10,7 +10,7 @@ import io
 import logging
 import re
 
-from agent.errors import CorruptFile, EncryptedFile, ExtractionError, TooLarge
+from agent.errors import CorruptFile, EncryptedFile, ExtractionError, ExtractionTimeout, TooLarge
 from agent.extract import media as mt
 from agent.extract.base import Ctx, Parts, register
 from detectors.model import Block, BlockKind, Table
@@ -105,7 +105,11 @@ def extract_pdf(data: bytes, ctx: Ctx) -> Parts:
         table_pages: list[int] = []
         failed = 0
         for i in range(n):
-            ctx.budget.check_time()
+            try:
+                ctx.budget.check_time()
+            except ExtractionTimeout as e:  # pages 1..i are read: judge them
+                ctx.budget.skip(parts, f"pages {i + 1}-{n}" if i + 1 < n else f"page {n}", e)
+                break
             try:
                 page = pdf[i]
             except Exception as e:
@@ -114,12 +118,18 @@ def extract_pdf(data: bytes, ctx: Ctx) -> Parts:
                 continue
             try:
                 _page(page, i + 1, ctx, parts, pdfium_c, table_pages)
+            except ExtractionTimeout as e:
+                ctx.budget.skip(parts, f"pages {i + 1}-{n}" if i + 1 < n else f"page {n}", e)
+                break
             finally:
                 page.close()
         if failed == n:
             raise CorruptFile("PDF unreadable: no page could be loaded")
         if table_pages:
-            _tables(data, table_pages, ctx, parts)
+            try:
+                _tables(data, table_pages, ctx, parts)
+            except ExtractionTimeout as e:  # the pages' text is read; only the table grid is not
+                ctx.budget.skip(parts, "tables", e)
     except ExtractionError:
         raise
     except MemoryError as e:

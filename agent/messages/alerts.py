@@ -44,6 +44,14 @@ ZH = {
         "今天：弹出提醒 {popups} 次；本机常用文件夹中的敏感文件 {staging} 份"
         "（每日汇总 {digest_at}）；已说明理由仍需发送 {overridden} 份"
     ),
+    "alert.unreadable.title": "未能检查：{name}",
+    "alert.unreadable.body": "未能检查：《{name}》（{reason}），请自行确认后再发送。",
+    "alert.partial": "部分内容未能检查：{parts}",
+    "alert.reason.too_large": "超出读取限制",
+    "alert.reason.timeout": "读取超时",
+    "alert.reason.corrupt": "文件已损坏或无法解析",
+    "alert.reason.access": "文件无法读取",
+    "alert.reason.failed": "多次读取均未完成",
     # the why page
     "why.title": "shareguard：为什么提醒这个文件",
     "why.list_title": "shareguard：需要确认的文件",
@@ -75,6 +83,9 @@ ZH = {
     "why.private": "此页面只在本机显示，只包含您自己的文件。",
     "review.action.digest": "计入每日汇总",
     "review.f.answer": "本人回应",
+    "review.restore.title": "隔离区",
+    "review.restore.button": "从隔离区恢复到原位置",
+    "review.restore.failed": "恢复失败（隔离的文件缺失或被改动），详见代理日志。",
     "review.answer.override": "仍需发送",
     "review.answer.quarantine": "本人移入隔离区",
     "review.alerts.title": "提醒统计（按电脑）",
@@ -128,6 +139,15 @@ EN = {
         "Today: {popups} pop-ups; {staging} flagged files in staging folders (digest at"
         " {digest_at}); {overridden} sent anyway with a reason"
     ),
+    "alert.unreadable.title": "Could not be checked: {name}",
+    "alert.unreadable.body": "Could not check “{name}” ({reason}); please check it yourself "
+    "before sending it.",
+    "alert.partial": "Parts could not be checked: {parts}",
+    "alert.reason.too_large": "over the reading limits",
+    "alert.reason.timeout": "reading took too long",
+    "alert.reason.corrupt": "the file is damaged or cannot be parsed",
+    "alert.reason.access": "the file cannot be read",
+    "alert.reason.failed": "reading never finished",
     "why.title": "shareguard: why this file was flagged",
     "why.list_title": "shareguard: files to check",
     "why.file": "File",
@@ -159,6 +179,9 @@ EN = {
     "why.private": "This page is shown only on this PC and only holds your own files.",
     "review.action.digest": "counted for the digest",
     "review.f.answer": "Person's answer",
+    "review.restore.title": "Quarantine",
+    "review.restore.button": "Restore to where it came from",
+    "review.restore.failed": "Restore failed (the quarantined file is missing or altered).",
     "review.answer.override": "Sent anyway",
     "review.answer.quarantine": "Quarantined by the person",
     "review.alerts.title": "Alerts per PC",

@@ -20,6 +20,7 @@ import hmac
 import html
 import io
 import json
+import logging
 import secrets
 import time
 import urllib.parse
@@ -52,6 +53,7 @@ from agent.review.filters import VERDICTS, build_filter
 from agent.store import TRIAGE_STATUSES, LogFilter, LogRow, Store, load_install_key
 
 HERE = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
 PAGE_SIZE = 50
 SESSION_COOKIE = "sg_session"
 TOKEN_TTL_S = 300.0  # the console's one-time token must be used within this
@@ -523,9 +525,15 @@ def create_app(
             }
             for ev in console.store.events(row.id)
         ]
+        in_quarantine = False
+        for ev in events:  # a quarantine not yet followed by a restore
+            if ev["kind"] in ("quarantine", "restore"):
+                in_quarantine = ev["kind"] == "quarantine"
         return render(
             request,
             "detail.html",
+            in_quarantine=in_quarantine,
+            restore_error=request.query_params.get("restore_error") == "1",
             row=row_view(row),
             evidence_purged=evidence is None and bool(row.categories),
             by_cat=by_cat,
@@ -548,6 +556,20 @@ def create_app(
         reviewer = str(form.get("reviewer", "")).strip()[:200] or None
         console.store.mark(row.id, status, reviewer=reviewer, note=note)
         return RedirectResponse(f"/item/{row.id}?saved=1", status_code=303)
+
+    async def restore_file(request: Request) -> Response:
+        """Put a quarantined file back where it came from (never overwrites; see restore())."""
+        from agent.actions.quarantine import QuarantineError, restore
+
+        row = get_row(request)
+        if row is None:
+            return render(request, "error.html", 404, message_key="review.not_found")
+        try:
+            restore(console.store, row.id, console.config)
+        except (QuarantineError, OSError) as e:
+            log.warning("restore of row %d failed: %s", row.id, e)
+            return RedirectResponse(f"/item/{row.id}?restore_error=1", status_code=303)
+        return RedirectResponse(f"/item/{row.id}?restored=1", status_code=303)
 
     def _entry(row: LogRow, data: Any) -> allowlist.Entry:
         kind = str(data.get("kind", ""))
@@ -652,6 +674,7 @@ def create_app(
         Route("/", index),
         Route("/item/{id:int}", detail),
         Route("/item/{id:int}/mark", mark, methods=["POST"]),
+        Route("/item/{id:int}/restore", restore_file, methods=["POST"]),
         Route("/item/{id:int}/thumbnail", thumbnail),
         Route("/item/{id:int}/allowlist", allowlist_preview, methods=["GET"]),
         Route("/item/{id:int}/allowlist", allowlist_save, methods=["POST"]),

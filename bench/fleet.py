@@ -1,0 +1,408 @@
+"""Office server under load: N simulated agents forwarding to `shareguard server run` on loopback.
+
+    .venv/bin/python bench/fleet.py [--agents 500] [--rows 40] [--console-rows 1000000]
+                                    [--workers 4] [--threads 16] [--dsn DSN] [--keep DIR]
+
+Each simulated agent is a real local log (agent.store, synthetic verdict rows, no identifiers)
+and the real forwarding code (agent.forward.Forwarder) with its own credential from a real
+enrolment; agents are spread over worker processes. A throwaway PostgreSQL cluster (Debian's,
+fsync on) is started unless --dsn is given. Phases, each bounded by --phase-timeout:
+
+1. ingest: every agent sends its rows; prints rows/s and the p50/p95 latency of ingest requests;
+2. kill -9 of the server mid-run, then a restart; then kill -9 of one worker process (its
+   agents mid-batch) and a restart: prints lost and duplicated rows (server vs local logs);
+3. console: fills the server to --console-rows rows (SQL, one synthetic agent), logs in and
+   prints p50/p95 of the list page with common filters over HTTPS.
+
+Figures depend on the machine's load: run it alone, compare runs side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import signal
+import ssl
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from agent.config import Config  # noqa: E402
+from agent.store import Store, chain_head  # noqa: E402
+
+PY = sys.executable
+
+
+def agent_config(base: Path, i: int) -> Config:
+    return dataclasses.replace(Config(), data_dir=str(base / f"a{i:04d}"), source=None)
+
+
+# -- worker: forward a set of agents until each one's server head reaches its local head --------
+def worker(args: argparse.Namespace) -> int:
+    from agent.forward import Forwarder, load_credential
+
+    base = Path(args.base)
+    ids = [int(x) for x in args.ids.split(",")]
+    latencies: list[tuple[float, float, int]] = []
+    lock = threading.Lock()
+
+    def forward(i: int) -> None:
+        cfg = agent_config(base, i)
+        cred = load_credential(cfg)
+        assert cred is not None
+        fw = Forwarder(cfg, cred, batch=args.batch, heartbeat_s=3600)
+        orig = fw.client.json
+
+        def timed(method: str, path: str, body: object = None) -> object:
+            t0 = time.time()
+            r = orig(method, path, body)
+            if path == "/api/v1/ingest":
+                with lock:
+                    latencies.append((t0, time.time(), len(body["rows"])))  # type: ignore[index]
+            return r
+
+        fw.client.json = timed  # type: ignore[method-assign]
+        target = chain_head(fw.store, "verdicts")
+        backoff = 0.5
+        deadline = time.monotonic() + args.phase_timeout
+        while time.monotonic() < deadline:
+            try:
+                fw.sync()
+                if fw.heads and fw.heads["verdicts"] >= target:
+                    break
+                backoff = 0.5
+            except Exception:
+                fw.heads = None
+                fw.client.close()
+                time.sleep(backoff)
+                backoff = min(8.0, backoff * 2)
+        fw.close()
+
+    with ThreadPoolExecutor(args.threads) as ex:
+        list(ex.map(forward, ids))
+    Path(args.out).write_text(json.dumps(latencies))
+    return 0
+
+
+# -- the orchestrating process ----------------------------------------------------------------
+class Server:
+    def __init__(self, dsn: str, state: Path, port: int, log: Path) -> None:
+        self.dsn, self.state, self.port, self.log = dsn, state, port, log
+        self.url = f"https://127.0.0.1:{port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        import socket
+
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        with open(self.log, "ab") as out:
+            self.proc = subprocess.Popen(
+                [PY, "-m", "agent.cli", "server", "run", "--dsn", self.dsn, "--listen",
+                 f"127.0.0.1:{self.port}", "--state", str(self.state), "--workers-db", "8"],
+                env=env, stdout=out, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(self.log.read_text()) from None
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def kill9(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(20)
+
+
+def run_workers(args: argparse.Namespace, base: Path, n: int, tag: str) -> list[subprocess.Popen]:
+    procs = []
+    for w in range(args.workers):
+        ids = [str(i) for i in range(n) if i % args.workers == w]
+        procs.append(
+            subprocess.Popen(
+                [
+                    PY,
+                    __file__,
+                    "--worker",
+                    "--base",
+                    str(base),
+                    "--ids",
+                    ",".join(ids),
+                    "--out",
+                    str(base / f"lat-{tag}-{w}.json"),
+                    "--threads",
+                    str(args.threads),
+                    "--batch",
+                    str(args.batch),
+                    "--phase-timeout",
+                    str(args.phase_timeout),
+                ],
+                env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            )
+        )
+    return procs
+
+
+def spans(base: Path, tag: str) -> list[tuple[float, float, int]]:
+    """(start, end, rows) of every ingest request of a phase, from every worker."""
+    out: list[tuple[float, float, int]] = []
+    for p in base.glob(f"lat-{tag}-*.json"):
+        out += [tuple(x) for x in json.loads(p.read_text())]  # type: ignore[misc]
+    return out
+
+
+def pct(xs: list[float], q: float) -> float:
+    if not xs:
+        return float("nan")
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))]
+
+
+def fill(base: Path, n: int, rows: int, start: int) -> None:
+    from tests.server_helpers import fill_log
+
+    def one(i: int) -> None:
+        fill_log(agent_config(base, i), rows, start=start, flagged_every=2)
+
+    with ThreadPoolExecutor(4) as ex:
+        list(ex.map(one, range(n)))
+
+
+def compare(dsn: str, base: Path, n: int, creds: dict[int, str]) -> tuple[int, int, int]:
+    """(local rows, lost, duplicated) over every agent: server copies vs the local logs."""
+    import psycopg
+
+    with psycopg.connect(dsn) as c:
+        server: dict[str, list[tuple[int, str]]] = {}
+        for a, r, h in c.execute(
+            "SELECT agent_id, row_id, row_hash FROM verdicts WHERE agent_id <> 'bench-console'"
+        ):
+            server.setdefault(a, []).append((r, h))
+    total = lost = dup = 0
+    for i in range(n):
+        with Store.open(agent_config(base, i)) as st:
+            local = {(r, h) for r, h in st.db.execute("SELECT id, row_hash FROM verdicts")}
+        got = server.get(creds[i], [])
+        total += len(local)
+        lost += len(local - set(got))
+        dup += len(got) - len(set(got))
+    return total, lost, dup
+
+
+def console_bench(args: argparse.Namespace, srv: Server, base: Path) -> None:
+    import httpx
+    import psycopg
+
+    have = 0
+    with psycopg.connect(srv.dsn, autocommit=True) as c:
+        (have,) = c.execute("SELECT count(*) FROM verdicts").fetchone()  # type: ignore[misc]
+        need = max(0, args.console_rows - have)
+        t0 = time.perf_counter()
+        if need:
+            c.execute(
+                "INSERT INTO agents (agent_id, key_hash, chain_key, host, department)"
+                " VALUES ('bench-console', 'x', repeat('0', 64), 'pc-bench', '档案室')"
+                " ON CONFLICT DO NOTHING"
+            )
+            c.execute(
+                """
+                INSERT INTO verdicts (agent_id, row_id, time, host, os_user, path, sha256, size,
+                    media_type, verdict, categories, evidence, evidence_hash, action, mode,
+                    prev_hash, row_hash, department)
+                SELECT 'bench-console', g,
+                    to_char(timestamp '2026-01-01' + g * interval '20 seconds',
+                            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                    'pc-' || (g %% 300), 'user', '/home/u/Desktop/文件_' || g || '.docx',
+                    md5(g::text) || md5(g::text), 1000 + g %% 5000, 'application/pdf',
+                    CASE WHEN g %% 3 = 0 THEN 'flagged' ELSE 'clean' END,
+                    CASE WHEN g %% 3 = 0 THEN '[{"id": "'
+                        || (ARRAY['control_order','screening_list','medical_record',
+                                  'internal_material'])[1 + g %% 4] || '", "score": 0.8}]'
+                        ELSE '[]' END,
+                    '[]', md5(g::text), 'log', 'audit', md5(g::text), md5(g::text || 'h'),
+                    (ARRAY['内科','办公室','财务科','档案室'])[1 + g %% 4]
+                FROM generate_series(1, %s) g
+                """,
+                (need,),
+            )
+            c.execute(
+                "INSERT INTO verdict_categories (category, verdict_pk, score)"
+                " SELECT c->>'id', v.id, 0.8 FROM verdicts v,"
+                " jsonb_array_elements(v.categories::jsonb) c"
+                " WHERE v.agent_id = 'bench-console' ON CONFLICT DO NOTHING"
+            )
+            c.execute("VACUUM ANALYZE")
+        (total,) = c.execute("SELECT count(*) FROM verdicts").fetchone()  # type: ignore[misc]
+    print(
+        f"console: {total} rows in the server (filled {need} in {time.perf_counter() - t0:.0f} s)"
+    )
+    pw = base / "pw"
+    pw.write_text("bench-password-1\n")
+    subprocess.run(
+        [PY, "-m", "agent.cli", "server", "user", "add", "bench", "--role", "reviewer",
+         "--dsn", srv.dsn, "--password-file", str(pw)],
+        check=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
+    )  # fmt: skip
+    ctx = ssl.create_default_context(cadata=(srv.state / "ca.pem").read_text())
+    import re
+
+    with httpx.Client(base_url=srv.url, verify=ctx, timeout=120) as c:
+        page = c.get("/login")
+        token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+        c.post("/login", data={"csrf": token, "username": "bench", "password": "bench-password-1"})
+        urls = [
+            "/",
+            "/?verdict=all",
+            "/?verdict=all&page=200",
+            "/?host=pc-17",
+            "/?department=财务科",
+            "/?category=medical_record",
+            "/?status=new&since=2026-03-01",
+        ]
+        print(f"{'url':40} {'p50 ms':>8} {'p95 ms':>8}")
+        for u in urls:
+            c.get(u)  # warm
+            times = []
+            for _ in range(args.runs):
+                t0 = time.perf_counter()
+                r = c.get(u)
+                times.append((time.perf_counter() - t0) * 1000)
+                assert r.status_code == 200, (u, r.status_code)
+            print(f"{u:40} {statistics.median(times):8.0f} {pct(times, 0.95):8.0f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--agents", type=int, default=500)
+    ap.add_argument("--rows", type=int, default=40, help="rows per agent per phase")
+    ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--workers", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=16)
+    ap.add_argument("--console-rows", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--phase-timeout", type=float, default=600)
+    ap.add_argument("--dsn")
+    ap.add_argument("--keep", help="work dir to keep (default: a temp dir, removed)")
+    ap.add_argument("--skip-console", action="store_true")
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--base", help=argparse.SUPPRESS)
+    ap.add_argument("--ids", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        return worker(args)
+
+    import contextlib
+
+    from tests.pg_cluster import free_port, pg_cluster
+
+    base = Path(args.keep or tempfile.mkdtemp(prefix="shareguard-fleet-"))
+    base.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        dsn = args.dsn or stack.enter_context(pg_cluster(base / "pg", fsync=True))
+        subprocess.run([PY, "-m", "agent.cli", "server", "init", "--dsn", dsn], check=True,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True)  # fmt: skip
+        srv = Server(dsn, base / "state", free_port(), base / "server.log")
+        srv.start()
+        stack.callback(srv.stop)
+        n = args.agents
+        from agent.forward import enroll
+
+        token = subprocess.run(
+            [PY, "-m", "agent.cli", "server", "enroll-token", "--dsn", dsn, "--url", srv.url,
+             "--state", str(srv.state), "--uses", str(n), "--department", "bench"],
+            check=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
+            text=True,
+        ).stdout.strip()  # fmt: skip
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(8) as ex:
+            creds = dict(
+                enumerate(c.agent_id for c in ex.map(lambda i: enroll(token, agent_config(base, i)),
+                                                     range(n)))
+            )  # fmt: skip
+        print(f"enrolled {n} agents in {time.perf_counter() - t0:.1f} s")
+
+        # phase 1: ingest
+        fill(base, n, args.rows, 0)
+        t0 = time.perf_counter()
+        procs = run_workers(args, base, n, "ingest")
+        for p in procs:
+            p.wait()
+        wall = time.perf_counter() - t0
+        sp = spans(base, "ingest")
+        lat = [e - s for s, e, _ in sp]
+        busy = max(e for _, e, _ in sp) - min(s for s, _, _ in sp)
+        sent = sum(k for *_, k in sp)
+        total, lost, dup = compare(dsn, base, n, creds)
+        print(f"ingest: {sent} rows from {n} agents in {busy:.1f} s (first request to last ack)"
+              f" = {sent / busy:.0f} rows/s; {len(lat)} requests of {sent / len(lat):.0f} rows,"
+              f" latency p50 {pct(lat, .5) * 1000:.0f} ms, p95 {pct(lat, .95) * 1000:.0f} ms;"
+              f" lost {lost}, duplicated {dup} (wall with process start {wall:.1f} s)")  # fmt: skip
+
+        # phase 2a: kill -9 of the server mid-run
+        fill(base, n, args.rows, args.rows)
+        procs = run_workers(args, base, n, "kill-server")
+        time.sleep(max(1.0, wall / 3))
+        srv.kill9()
+        print("server killed (-9) mid-run; restarting")
+        time.sleep(1)
+        srv.start()
+        for p in procs:
+            p.wait()
+        total, lost, dup = compare(dsn, base, n, creds)
+        print(f"after server kill -9: local rows {total}, lost {lost}, duplicated {dup}")
+
+        # phase 2b: kill -9 of one worker process (its agents mid-batch), then a restart
+        fill(base, n, args.rows, 2 * args.rows)
+        procs = run_workers(args, base, n, "kill-agents")
+        time.sleep(max(0.5, wall / 4))
+        procs[0].send_signal(signal.SIGKILL)
+        procs[0].wait()
+        print("one agent process killed (-9) mid-batch; restarting it")
+        ids = [str(i) for i in range(n) if i % args.workers == 0]
+        again = subprocess.Popen(
+            [PY, __file__, "--worker", "--base", str(base), "--ids", ",".join(ids), "--out",
+             str(base / "lat-restart.json"), "--threads", str(args.threads), "--batch",
+             str(args.batch), "--phase-timeout", str(args.phase_timeout)],
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        )  # fmt: skip
+        for p in [*procs[1:], again]:
+            p.wait()
+        total, lost, dup = compare(dsn, base, n, creds)
+        print(f"after agent kill -9: local rows {total}, lost {lost}, duplicated {dup}")
+        import psycopg
+
+        with psycopg.connect(dsn) as c:
+            (breaks,) = c.execute("SELECT count(*) FROM chain_breaks").fetchone()  # type: ignore[misc]
+        print(f"chain breaks reported: {breaks}")
+
+        if not args.skip_console:
+            console_bench(args, srv, base)
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""One HTTPS server for the agents' API and the central console."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from psycopg_pool import ConnectionPool
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from server import db
+from server.api import Api
+from server.console import CentralConsole
+
+STATIC = Path(__file__).resolve().parent.parent / "agent" / "review" / "static"
+CSP = (
+    "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+class Headers(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        if not request.url.path.startswith("/api/"):
+            response.headers["Content-Security-Policy"] = CSP
+            response.headers["X-Frame-Options"] = "DENY"
+            response.headers.setdefault("Cache-Control", "no-store")
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
+        return response
+
+
+def make_pool(dsn: str, *, size: int = 8) -> ConnectionPool:
+    pool = ConnectionPool(
+        dsn, min_size=2, max_size=size, kwargs={"autocommit": True}, open=True, timeout=30
+    )
+    with pool.connection() as conn:
+        db.require_schema(conn)
+    return pool
+
+
+def create_app(pool: ConnectionPool, ca_pem: bytes, *, secure_cookies: bool = True) -> Starlette:
+    api = Api(pool, ca_pem)
+    console = CentralConsole(pool, secure_cookies=secure_cookies)
+
+    async def not_found(request: Request, exc: Any) -> Response:
+        return PlainTextResponse("not found", status_code=404)
+
+    app = Starlette(
+        routes=[
+            *api.routes(),
+            *console.routes(),
+            Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
+        ],
+        middleware=[Middleware(Headers)],
+        exception_handlers={404: not_found},
+    )
+    app.state.api, app.state.console, app.state.pool = api, console, pool
+    return app

@@ -1,0 +1,209 @@
+"""The server's PostgreSQL schema, versioned: `migrate(dsn)` brings any database up to date.
+
+Each migration runs in its own transaction under an advisory lock, so two servers starting at
+once (or `server init` twice) cannot apply one twice. The version table records what ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import psycopg
+
+GENESIS = "0" * 64
+MIGRATION_LOCK = 0x5347_4442  # "SGDB"
+
+MIGRATIONS: dict[int, str] = {
+    1: f"""
+    CREATE TABLE agents (
+        agent_id text PRIMARY KEY,
+        key_hash text NOT NULL,              -- sha256 of the agent's credential
+        chain_key text NOT NULL,             -- hex; verifies the agent's row hashes
+        host text NOT NULL,
+        os_user text NOT NULL DEFAULT '',
+        department text NOT NULL DEFAULT '',
+        version text NOT NULL DEFAULT '',
+        policy_version text NOT NULL DEFAULT '',   -- the agent's effective policy (hash)
+        fleet_policy integer NOT NULL DEFAULT 0,   -- the server's pack version it applied
+        enrolled timestamptz NOT NULL DEFAULT now(),
+        last_seen timestamptz,
+        pending integer NOT NULL DEFAULT 0,
+        watched_folders jsonb NOT NULL DEFAULT '[]',
+        alerts_available boolean,
+        verdict_head_id bigint NOT NULL DEFAULT 0,
+        verdict_head_hash text NOT NULL DEFAULT '{GENESIS}',
+        event_head_id bigint NOT NULL DEFAULT 0,
+        event_head_hash text NOT NULL DEFAULT '{GENESIS}',
+        audit_cursor bigint NOT NULL DEFAULT 0
+    );
+    CREATE TABLE verdicts (
+        id bigserial PRIMARY KEY,
+        agent_id text NOT NULL REFERENCES agents,
+        row_id bigint NOT NULL,
+        time text NOT NULL,
+        host text NOT NULL,
+        os_user text NOT NULL,
+        path text NOT NULL,
+        sha256 text,
+        size bigint,
+        media_type text,
+        verdict text NOT NULL,
+        categories text NOT NULL,             -- JSON list of id and score, as the agent sent it
+        evidence text,                        -- the agent's masked evidence JSON, as sent
+        evidence_hash text NOT NULL,
+        error text,
+        error_kind text,
+        action text NOT NULL,
+        mode text NOT NULL,
+        scan_seconds double precision,
+        thumbnail text,
+        path_hash text,
+        path_digest text,
+        policy_version text,                  -- as the agent's row says (NULL before v3)
+        prev_hash text NOT NULL,
+        row_hash text NOT NULL,
+        department text NOT NULL DEFAULT '',
+        received timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (agent_id, row_id)
+    );
+    CREATE INDEX verdicts_verdict_id ON verdicts (verdict, id DESC);
+    CREATE INDEX verdicts_host ON verdicts (host, verdict, id DESC);
+    CREATE INDEX verdicts_department ON verdicts (department, verdict, id DESC);
+    CREATE INDEX verdicts_time ON verdicts (time);
+    CREATE INDEX verdicts_sha ON verdicts (sha256);
+    CREATE TABLE verdict_categories (
+        category text NOT NULL,
+        verdict_pk bigint NOT NULL REFERENCES verdicts ON DELETE CASCADE,
+        score double precision NOT NULL,
+        PRIMARY KEY (category, verdict_pk)
+    );
+    CREATE TABLE agent_events (
+        id bigserial PRIMARY KEY,
+        agent_id text NOT NULL REFERENCES agents,
+        event_id bigint NOT NULL,
+        time text NOT NULL,
+        verdict_row_id bigint,
+        kind text NOT NULL,
+        actor text NOT NULL,
+        data text NOT NULL,
+        prev_hash text NOT NULL,
+        row_hash text NOT NULL,
+        received timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (agent_id, event_id)
+    );
+    CREATE INDEX agent_events_row ON agent_events (agent_id, verdict_row_id);
+    -- central triage: append-only actions, and the latest state per verdict
+    CREATE TABLE triage_actions (
+        id bigserial PRIMARY KEY,
+        verdict_pk bigint NOT NULL REFERENCES verdicts,
+        status text NOT NULL,
+        reviewer text NOT NULL,
+        note text,
+        time timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE triage_state (
+        verdict_pk bigint PRIMARY KEY REFERENCES verdicts,
+        status text NOT NULL,
+        reviewer text,
+        note text,
+        time timestamptz NOT NULL
+    );
+    CREATE INDEX triage_status ON triage_state (status);
+    CREATE TABLE chain_breaks (
+        id bigserial PRIMARY KEY,
+        agent_id text NOT NULL REFERENCES agents,
+        stream text NOT NULL,                 -- verdicts | events
+        row_id bigint NOT NULL,
+        kind text NOT NULL,                   -- gap | rewritten | altered | not_following
+        detail text NOT NULL,
+        time timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (agent_id, stream, row_id, kind)
+    );
+    CREATE TABLE enroll_tokens (
+        token_hash text PRIMARY KEY,
+        url text NOT NULL,
+        department text NOT NULL DEFAULT '',
+        expires timestamptz NOT NULL,
+        uses_left integer NOT NULL,
+        created timestamptz NOT NULL DEFAULT now(),
+        created_by text NOT NULL DEFAULT ''
+    );
+    CREATE TABLE users (
+        name text PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('reviewer', 'admin')),
+        password_hash text NOT NULL,
+        created timestamptz NOT NULL DEFAULT now(),
+        disabled boolean NOT NULL DEFAULT false
+    );
+    CREATE TABLE sessions (
+        id_hash text PRIMARY KEY,
+        username text NOT NULL REFERENCES users ON DELETE CASCADE,
+        csrf text NOT NULL,
+        expires timestamptz NOT NULL
+    );
+    CREATE TABLE policies (
+        version integer PRIMARY KEY,
+        body text NOT NULL,
+        sha256 text NOT NULL,
+        signature text NOT NULL,
+        uploaded_by text NOT NULL,
+        time timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE server_keys (
+        name text PRIMARY KEY,               -- 'policy-signing'
+        private_pem text NOT NULL,
+        public_pem text NOT NULL
+    );
+    CREATE TABLE siem_cursors (
+        name text PRIMARY KEY,
+        last_pk bigint NOT NULL
+    );
+    """,
+}
+LATEST = max(MIGRATIONS)
+
+
+def connect(dsn: str, **kw: object) -> psycopg.Connection:
+    return psycopg.connect(dsn, **kw)  # type: ignore[arg-type]
+
+
+def current_version(conn: psycopg.Connection) -> int:
+    row = conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
+    if not row or not row[0]:
+        return 0
+    (v,) = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()  # type: ignore[misc]
+    return int(v)
+
+
+def migrate(dsn: str, *, log: Callable[[str], None] | None = None) -> tuple[int, int]:
+    """Create or upgrade the schema; returns (version before, version after). Idempotent."""
+    with connect(dsn, autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+        try:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                " version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())"
+            )
+            before = current_version(conn)
+            if before > LATEST:
+                raise RuntimeError(
+                    f"database schema v{before} is newer than this shareguard (v{LATEST})"
+                )
+            for v in range(before + 1, LATEST + 1):
+                with conn.transaction():
+                    conn.execute(MIGRATIONS[v])  # type: ignore[arg-type]
+                    conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (v,))
+                if log:
+                    log(f"schema v{v}")
+            return before, LATEST
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+
+
+def require_schema(conn: psycopg.Connection) -> None:
+    v = current_version(conn)
+    if v != LATEST:
+        raise RuntimeError(
+            f"database schema is v{v}, this shareguard needs v{LATEST}:"
+            " run `shareguard server init`"
+        )

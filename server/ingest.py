@@ -1,0 +1,243 @@
+"""Row intake: each agent's verdict and event chains, checked and stored exactly once.
+
+A batch is the agent's rows above what the server already holds, oldest first. Per row:
+- a row the server already has with the same hash is a duplicate (a resend after a crash or a
+  timeout) and is acknowledged without a second copy;
+- the same row id with a different hash is a rewritten row: flagged, the first copy stays;
+- a row must follow the server's head (id + 1, prev_hash = head hash), else a gap or a break
+  is flagged (the row is still stored: staff should see what the agent holds now);
+- its row_hash must be the HMAC of its values under the agent's chain key, and its evidence must
+  match evidence_hash, else it is flagged as altered.
+All of it runs in one transaction holding the agent's row lock, so concurrent resends of one
+agent serialise and a kill -9 of the server loses nothing that was acknowledged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import psycopg
+
+from agent.store import VERDICT_FIELDS, record_problems, row_digest
+
+STREAMS = ("verdicts", "events")
+MAX_BATCH = 2000
+_V_COLS = (
+    "agent_id", "row_id", "time", "host", "os_user", "path", "sha256", "size", "media_type",
+    "verdict", "categories", "evidence", "evidence_hash", "error", "error_kind", "action", "mode",
+    "scan_seconds", "thumbnail", "path_hash", "path_digest", "policy_version", "prev_hash",
+    "row_hash", "department",
+)  # fmt: skip
+_E_COLS = (
+    "agent_id", "event_id", "time", "verdict_row_id", "kind", "actor", "data", "prev_hash",
+    "row_hash",
+)  # fmt: skip
+
+
+@dataclass
+class IngestResult:
+    accepted: int = 0
+    duplicates: int = 0
+    head: int = 0
+    breaks: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "head": self.head,
+            "breaks": [{"row_id": r, "kind": k, "detail": d} for r, k, d in self.breaks],
+        }
+
+
+def record_break(
+    conn: psycopg.Connection, agent_id: str, stream: str, row_id: int, kind: str, detail: str
+) -> None:
+    conn.execute(
+        "INSERT INTO chain_breaks (agent_id, stream, row_id, kind, detail)"
+        " VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+        (agent_id, stream, row_id, kind, detail),
+    )
+
+
+def ingest(
+    conn: psycopg.Connection,
+    agent_id: str,
+    stream: str,
+    rows: list[dict[str, Any]],
+) -> IngestResult:
+    """Store one batch of one agent's chain (see the module doc); returns the new head."""
+    if stream not in STREAMS:
+        raise ValueError(f"unknown stream {stream!r}")
+    if len(rows) > MAX_BATCH:
+        raise ValueError(f"batch larger than {MAX_BATCH} rows")
+    res = IngestResult()
+    head_col = "verdict_head" if stream == "verdicts" else "event_head"
+    table, id_col = ("verdicts", "row_id") if stream == "verdicts" else ("agent_events", "event_id")
+    with conn.transaction():
+        agent = conn.execute(
+            f"SELECT chain_key, {head_col}_id, {head_col}_hash, department FROM agents"
+            " WHERE agent_id = %s FOR UPDATE",
+            (agent_id,),
+        ).fetchone()
+        if agent is None:
+            raise KeyError(agent_id)
+        key, head_id, head_hash, department = bytes.fromhex(agent[0]), agent[1], agent[2], agent[3]
+        rows = sorted(rows, key=lambda r: int(r["id"]))
+        old = [int(r["id"]) for r in rows if int(r["id"]) <= head_id]
+        known: dict[int, str] = {}
+        if old:
+            known = {
+                int(i): h
+                for i, h in conn.execute(
+                    f"SELECT {id_col}, row_hash FROM {table}"
+                    f" WHERE agent_id = %s AND {id_col} = ANY(%s)",
+                    (agent_id, old),
+                )
+            }
+        new: list[dict[str, Any]] = []
+        for r in rows:
+            rid = int(r["id"])
+            if rid <= head_id:
+                if known.get(rid) == r["row_hash"]:
+                    res.duplicates += 1
+                else:
+                    res.breaks.append((rid, "rewritten", f"{stream}: row {rid} was rewritten"))
+                continue
+            if rid != head_id + 1:
+                res.breaks.append((rid, "gap", f"{stream}: rows {head_id + 1}..{rid - 1} missing"))
+            elif r["prev_hash"] != head_hash:
+                res.breaks.append(
+                    (rid, "not_following", f"{stream}: row {rid} does not follow row {head_id}")
+                )
+            for problem in record_problems(key, stream, r):
+                res.breaks.append((rid, "altered", problem))
+            new.append(r)
+            head_id, head_hash = rid, r["row_hash"]
+        if new:
+            first = int(new[0]["id"])
+            with conn.cursor() as cur:
+                if stream == "verdicts":
+                    with cur.copy(f"COPY verdicts ({', '.join(_V_COLS)}) FROM STDIN") as cp:
+                        for r in new:
+                            cp.write_row(
+                                (agent_id, r["id"], r["time"], r["host"], r["user"], r["path"],
+                                 r["sha256"], r["size"], r["media_type"], r["verdict"],
+                                 r["categories"], r["evidence"], r["evidence_hash"], r["error"],
+                                 r["error_kind"], r["action"], r["mode"], r["scan_seconds"],
+                                 r["thumbnail"], r.get("path_hash"), r.get("path_digest"),
+                                 r.get("policy_version"),
+                                 r["prev_hash"], r["row_hash"], department)
+                            )  # fmt: skip
+                    cur.execute(
+                        "INSERT INTO verdict_categories (category, verdict_pk, score)"
+                        " SELECT c->>'id', v.id, (c->>'score')::double precision"
+                        " FROM verdicts v, jsonb_array_elements(v.categories::jsonb) c"
+                        " WHERE v.agent_id = %s AND v.row_id >= %s AND v.row_id <= %s"
+                        " ON CONFLICT DO NOTHING",
+                        (agent_id, first, head_id),
+                    )
+                else:
+                    with cur.copy(f"COPY agent_events ({', '.join(_E_COLS)}) FROM STDIN") as cp:
+                        for r in new:
+                            cp.write_row(
+                                (agent_id, r["id"], r["time"], r["verdict_id"], r["kind"],
+                                 r["actor"], r["data"], r["prev_hash"], r["row_hash"])
+                            )  # fmt: skip
+            conn.execute(
+                f"UPDATE agents SET {head_col}_id = %s, {head_col}_hash = %s, last_seen = now()"
+                " WHERE agent_id = %s",
+                (head_id, head_hash, agent_id),
+            )
+            res.accepted = len(new)
+        for rid, kind, detail in res.breaks:
+            record_break(conn, agent_id, stream, rid, kind, detail)
+    res.head = head_id
+    return res
+
+
+# -- audit: the server re-reads already forwarded rows from the agent -----------------------
+AUDIT_ROWS = 500
+
+
+def stored_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored verdict row in the agent's wire shape (for row_digest)."""
+    return {
+        "id": row["row_id"],
+        **{f: row["os_user" if f == "user" else f] for f in VERDICT_FIELDS},
+        "path_hash": row["path_hash"],
+        "path_digest": row["path_digest"],
+        "policy_version": row["policy_version"],
+        "evidence": row["evidence"],
+        "prev_hash": row["prev_hash"],
+        "row_hash": row["row_hash"],
+    }
+
+
+def audit(conn: psycopg.Connection, agent_id: str, entries: list[list[Any]]) -> list[str]:
+    """Compare [row_id, digest, path digest] entries the agent sent for verdict rows it
+    forwarded earlier with the server's copies; a difference is a rewritten (or, with no
+    digest, deleted) local row. A path blanked by retention (no path digest) is not a change."""
+    if not entries:
+        return []
+    ids = [int(e[0]) for e in entries]
+    cols = ", ".join(["row_id", "os_user", *(f for f in VERDICT_FIELDS if f != "user"),
+                      "path_hash", "path_digest", "policy_version", "evidence", "prev_hash",
+                      "row_hash"])  # fmt: skip
+    with conn.transaction(), conn.cursor(row_factory=psycopg.rows.dict_row) as cur:
+        stored = {
+            int(r["row_id"]): (row_digest(stored_record(r)), r["path"])
+            for r in cur.execute(
+                f"SELECT {cols} FROM verdicts WHERE agent_id = %s AND row_id = ANY(%s)",
+                (agent_id, ids),
+            )
+        }
+        found: list[str] = []
+        for e in entries:
+            rid, digest = int(e[0]), e[1]
+            path_digest = e[2] if len(e) > 2 else None
+            if rid not in stored:
+                continue
+            ours, path = stored[rid]
+            if digest is None:
+                kind, detail = "deleted", f"verdicts: row {rid} was deleted from the agent's log"
+            elif digest != ours or (
+                path_digest is not None
+                and path_digest != hashlib.sha256((path or "").encode()).hexdigest()
+            ):
+                kind, detail = "rewritten", f"verdicts: row {rid} was rewritten in the agent's log"
+            else:
+                continue
+            record_break(conn, agent_id, "verdicts", rid, kind, detail)
+            found.append(detail)
+    return found
+
+
+def next_audit_start(conn: psycopg.Connection, agent_id: str, n: int = AUDIT_ROWS) -> int:
+    """The row after which the agent's next audit starts: a cursor that cycles through the
+    rows it forwarded, `n` per heartbeat."""
+    with conn.transaction():
+        row = conn.execute(
+            "SELECT audit_cursor, verdict_head_id FROM agents WHERE agent_id = %s FOR UPDATE",
+            (agent_id,),
+        ).fetchone()
+        if row is None:
+            return 0
+        start, head = int(row[0]), int(row[1])
+        if start >= head:
+            start = 0
+        conn.execute(
+            "UPDATE agents SET audit_cursor = %s WHERE agent_id = %s", (start + n, agent_id)
+        )
+    return start
+
+
+def json_list(text: str | None) -> list[Any]:
+    try:
+        v = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return v if isinstance(v, list) else []
