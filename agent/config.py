@@ -19,6 +19,7 @@ from agent.errors import ConfigError
 
 APP = "shareguard"
 MODES = ("audit", "warn", "block")
+LANGUAGES = ("zh_CN", "en")  # agent.i18n.LANGUAGES
 OCR_ENGINES = ("auto", "rapidocr", "tesseract", "none")
 FOLDER_ROLES = ("outgoing", "staging")
 ALERT_ACTIONS = ("popup", "digest", "log")  # what a flagged file in a folder of a role causes
@@ -286,6 +287,40 @@ def _resolve_type(hint: Any) -> Any:
     return hint
 
 
+# Allowed ranges, inclusive: (section, key) -> (lowest, highest or None). A value outside stops
+# the agent with the file, line, key and this range named; nothing falls back to a default.
+RANGES: dict[tuple[str | None, str], tuple[float, float | None]] = {
+    ("limits", "max_file_mb"): (0.001, 100_000),
+    ("limits", "timeout_s"): (0.001, 86_400),
+    ("limits", "max_pages"): (1, None),
+    ("limits", "ocr_max_pages"): (0, None),
+    ("limits", "max_pixels"): (1, None),
+    ("limits", "max_text_chars"): (1, None),
+    ("limits", "archive_depth"): (0, 100),
+    ("limits", "archive_members"): (1, None),
+    ("limits", "archive_ratio"): (1, None),
+    ("limits", "archive_total_mb"): (0.001, None),
+    ("limits", "memory_mb"): (128, 1_048_576),
+    ("ocr", "max_side"): (100, 20_000),
+    ("watch_options", "settle_seconds"): (0, 3600),
+    ("watch_options", "poll_interval_s"): (0.1, 86_400),
+    ("alert", "burst_window_s"): (0, 3600),
+    ("alert", "burst_threshold"): (1, None),
+    ("retention", "evidence_days"): (0, 36_500),
+    ("retention", "path_days"): (0, 36_500),
+    ("review", "port"): (1, 65_535),
+    ("fleet", "batch"): (1, 2000),
+}
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _range_text(low: float, high: float | None) -> str:
+    return f"{_num(low)} to {_num(high)}" if high is not None else f"at least {_num(low)}"
+
+
 def _validate(cfg: Config, text: str, path: str) -> None:
     def fail(msg: str, key: str, section: str | None = None) -> None:
         name = f"{section}.{key}" if section else key
@@ -293,6 +328,12 @@ def _validate(cfg: Config, text: str, path: str) -> None:
 
     if cfg.mode not in MODES:
         fail(f"must be one of {', '.join(MODES)}", "mode")
+    if cfg.language not in LANGUAGES:
+        fail(f"must be one of {', '.join(LANGUAGES)}, got {cfg.language!r}", "language")
+    for (section, key), (low, high) in RANGES.items():
+        value = getattr(getattr(cfg, section) if section else cfg, key)
+        if value < low or (high is not None and value > high):
+            fail(f"must be {_range_text(low, high)}, got {value!r}", key, section)
     if cfg.ocr.engine not in OCR_ENGINES:
         fail(f"must be one of {', '.join(OCR_ENGINES)}", "engine", "ocr")
     for role in FOLDER_ROLES:
@@ -300,15 +341,8 @@ def _validate(cfg: Config, text: str, path: str) -> None:
             fail(f"must be one of {', '.join(ALERT_ACTIONS)}", role, "alert")
     if cfg.alert.digest_at and not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", cfg.alert.digest_at):
         fail('must be a local time "HH:MM" or ""', "digest_at", "alert")
-    if not 0 < cfg.review.port < 65536:
-        fail("must be a TCP port (1-65535)", "port", "review")
     if cfg.fleet.server and not cfg.fleet.server.startswith("https://"):
         fail("must be an https:// URL", "server", "fleet")
-    if not 1 <= cfg.fleet.batch <= 2000:
-        fail("must be 1-2000", "batch", "fleet")
-    for name in ("max_file_mb", "timeout_s", "max_pages", "max_pixels", "archive_members"):
-        if getattr(cfg.limits, name) <= 0:
-            fail("must be positive", name, "limits")
 
 
 def parse_config(text: str, *, path: str = "<config>") -> Config:

@@ -50,3 +50,37 @@ def test_line_of_table_key_ignores_top_level_twin() -> None:
     with pytest.raises(ConfigError) as ei:
         parse_config(text, path="c.toml")
     assert ei.value.field == "alert.enabled" and ei.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("snippet", "field", "allowed"),
+    [
+        ('language = "fr"', "language", "zh_CN, en"),
+        ("[limits]\nmemory_mb = 0", "limits.memory_mb", "128 to 1048576"),
+        ("[watch_options]\nsettle_seconds = -5", "watch_options.settle_seconds", "0 to 3600"),
+        ("[retention]\nevidence_days = -1", "retention.evidence_days", "0 to 36500"),
+        ("[limits]\ntimeout_s = 0", "limits.timeout_s", "0.001 to 86400"),
+        ("[alert]\nburst_threshold = 0", "alert.burst_threshold", "at least 1"),
+    ],
+)
+def test_values_the_readme_says_stop_do_stop_naming_file_line_key_and_range(
+    tmp_path: Path, snippet: str, field: str, allowed: str
+) -> None:
+    p = tmp_path / "config.toml"
+    p.write_text('mode = "warn"\n# a comment\n' + snippet + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as ei:
+        load_config(p)
+    e = ei.value
+    assert e.path == str(p) and e.field == field
+    assert e.line == 3 + snippet.count("\n"), "the line of the key itself"
+    assert allowed in str(e) and f"{p}:{e.line} [{field}]" in str(e)
+
+
+def test_shareguard_run_refuses_a_bad_value(tmp_path: Path, capsys) -> None:
+    from agent.cli import main
+
+    p = tmp_path / "config.toml"
+    p.write_text(f'data_dir = "{tmp_path / "d"}"\n[limits]\nmemory_mb = 0\n', encoding="utf-8")
+    assert main(["run", "--config", str(p)]) == 2
+    err = capsys.readouterr().err
+    assert f"{p}:3" in err and "limits.memory_mb" in err

@@ -21,6 +21,7 @@ import html
 import io
 import json
 import logging
+import os
 import secrets
 import time
 import urllib.parse
@@ -58,6 +59,8 @@ PAGE_SIZE = 50
 SESSION_COOKIE = "sg_session"
 TOKEN_TTL_S = 300.0  # the console's one-time token must be used within this
 LANG_COOKIE = "sg_lang"
+# The built-in pack's categories, used only when the policy cannot be loaded; the console reads
+# the categories (and an organisation category's `name`/`name_en`) from the policy in force.
 CATEGORIES = (
     "control_order",
     "screening_list",
@@ -380,11 +383,54 @@ def create_app(
         lstrip_blocks=True,
     )
 
+    policy_cache: dict[str, Any] = {"seen": None, "ids": CATEGORIES, "names": {}}
+
+    def policy_categories() -> tuple[tuple[str, ...], dict[str, dict[str, str]]]:
+        """Category ids and names from the policy in force (re-read when its files change)."""
+        files = config.policy_files()
+        seen = []
+        for f in files:
+            try:
+                st = os.stat(f)
+                seen.append((f, st.st_mtime_ns, st.st_size))
+            except OSError:
+                seen.append((f, None, None))
+        if policy_cache["seen"] != seen:
+            policy_cache["seen"] = seen
+            try:
+                from policies import load_policy
+
+                pol = load_policy(files)
+            except Exception:  # a broken policy file must not take the console down
+                policy_cache["ids"], policy_cache["names"] = CATEGORIES, {}
+            else:
+                raw = pol.raw.get("categories") or {}
+                policy_cache["ids"] = pol.category_ids()
+                policy_cache["names"] = {
+                    cid: {
+                        "zh_CN": str((raw.get(cid) or {}).get("name") or ""),
+                        "en": str((raw.get(cid) or {}).get("name_en") or ""),
+                    }
+                    for cid in pol.category_ids()
+                }
+        return policy_cache["ids"], policy_cache["names"]
+
     def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         lang = _lang(request)
 
         def t(key: str, **kw: Any) -> str:
             return i18n.t(key, lang=lang, **kw)
+
+        names = policy_categories()[1]
+
+        def cat_label(cid: str) -> str:
+            """The catalogue's name for a built-in category, else the policy's own name."""
+            key = "category." + cid
+            label = i18n.t(key, lang=lang)
+            if label != key:
+                return label
+            own = names.get(cid) or {}
+            return own.get(lang) or own.get("zh_CN") or own.get("en") or cid
 
         def action_label(action: str) -> str:
             parts = [p for p in action.replace("+", ",").split(",") if p]
@@ -399,6 +445,7 @@ def create_app(
         switch = request.url.path + "?" + _query(dict(request.query_params), lang=other)
         html = env.get_template(name).render(
             t=t,
+            cat_label=cat_label,
             action_label=action_label,
             lang=lang,
             switch_url=switch,
@@ -461,9 +508,14 @@ def create_app(
         total = store.count(f)
         rows = store.query(f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         lang = _lang(request)
+        names = policy_categories()[1]
 
         def t(key: str, **kw: Any) -> str:
-            return i18n.t(key, lang=lang, **kw)
+            text = i18n.t(key, lang=lang, **kw)
+            if text == key and key.startswith("category."):  # an organisation's own category
+                own = names.get(key.removeprefix("category.")) or {}
+                return own.get(lang) or own.get("zh_CN") or key.removeprefix("category.")
+            return text
 
         pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
         # per-category totals are the per-day counts summed: one scan instead of two
@@ -494,7 +546,10 @@ def create_app(
             chart=chart(days, t),
             hosts=choices()["hosts"],
             actions=choices()["actions"],
-            categories=CATEGORIES,
+            categories=(
+                *policy_categories()[0],
+                *sorted(set(counts) - set(policy_categories()[0])),  # in the log, not the policy
+            ),
             statuses=TRIAGE_STATUSES,
             error=error,
         )
