@@ -8,14 +8,11 @@ Patterns and word lists come from the policy pack (`detectors.doc_form` params).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from functools import lru_cache
-from typing import Any
 
 from detectors import DetectContext, register
 from detectors.model import Extraction, Finding
 from detectors.text import MARGIN_KINDS, Line, block_lines
-from detectors.util import finding_from_line
+from detectors.util import finding_from_line, patterns
 
 NAME = "doc_form"
 # Parameters the policy pack may set for this detector (checked by policies.schema).
@@ -39,18 +36,6 @@ PARAMS: dict[str, str] = {
     "public_addressees": "strings",
     "public_prefixes": "strings",
 }
-
-
-@lru_cache(maxsize=64)
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def _pats(params: Mapping[str, Any], key: str) -> list[re.Pattern[str]]:
-    v = params.get(key, ())
-    if isinstance(v, str):
-        v = (v,)
-    return [_re(p) for p in v]
 
 
 @register(NAME)
@@ -83,7 +68,7 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         n = len(s)
         lead = i < lead_lines
         # 文号 such as 国办发〔2020〕12号: the document's own number stands on its own line.
-        for pat in _pats(p, "doc_number"):
+        for pat in patterns(p, "doc_number"):
             m = pat.search(s)
             if m:
                 # 《…的通知》（国办发〔2020〕12号） cites another document's number.
@@ -92,7 +77,7 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
                 if own:
                     add(line, "doc_number", m.group(0), 1.0)
                 break
-        for pat in _pats(p, "order_number"):
+        for pat in patterns(p, "order_number"):
             m = pat.search(s)
             if m and n <= short and "《" not in s[: m.start()]:
                 add(line, "order_number", m.group(0))
@@ -101,7 +86,7 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
         # ends elsewhere, so past the lead lines 《 still means a mention.
         quotes = "《" in s and not (lead and not s.endswith("》"))
         if n <= title_max and not quotes and "“" not in s[:4]:
-            for pat in _pats(p, "order_title"):
+            for pat in patterns(p, "order_title"):
                 m = pat.search(s)
                 if m and n <= short:
                     add(line, "order_form_title", s)
@@ -111,7 +96,7 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
                 ("title_report", "title_report"),
                 ("title_notice", "title_notice"),
             ):
-                if any(pat.search(s) for pat in _pats(p, key)):
+                if any(pat.search(s) for pat in patterns(p, key)):
                     add(line, signal, s, 1.0 if lead else 0.6)
                     break
         # 主送: "各乡镇、各部门：" — units separated by 、 ending with a colon.
@@ -125,28 +110,28 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             has_org = sum(1 for u in units if u.endswith(org_suffixes) or u.startswith("各"))
             if units and has_org >= 1 and (len(units) >= 2 or body.startswith("各") or lead):
                 add(line, "main_recipients", line.text.strip(), 1.0 if len(units) >= 2 else 0.7)
-        for pat in _pats(p, "deadline"):
+        for pat in patterns(p, "deadline"):
             m = pat.search(s)
             if m:
                 add(line, "deadline", m.group(0))
                 break
-        for pat in _pats(p, "task_phrases"):
+        for pat in patterns(p, "task_phrases"):
             m = pat.search(s)
             if m:
                 add(line, "task_assignment", m.group(0))
                 break
         if n <= 24:
-            for pat in _pats(p, "date_line"):
+            for pat in patterns(p, "date_line"):
                 if pat.fullmatch(s):
                     add(line, "signing_date", s)
                     break
-            if any(pat.search(s) for pat in _pats(p, "issuing_body")):
+            if any(pat.search(s) for pat in patterns(p, "issuing_body")):
                 add(line, "issuing_body", s)
-        for pat in _pats(p, "cc_line"):
+        for pat in patterns(p, "cc_line"):
             if pat.match(s):
                 add(line, "cc_line", s[:30])
                 break
-        for pat in _pats(p, "contact_line"):
+        for pat in patterns(p, "contact_line"):
             m = pat.search(s)
             if m:
                 add(line, "contact_line", s[:40])

@@ -19,7 +19,7 @@ from detectors import DetectContext, register
 from detectors.masking import MOBILE, find_ids, normalise_digits
 from detectors.model import Extraction, Finding, Location
 from detectors.text import Line, block_lines, squash
-from detectors.util import finding_from_line
+from detectors.util import finding_from_line, looks_like_name
 
 NAME = "persons"
 # Parameters the policy pack may set for this detector (checked by policies.schema).
@@ -33,7 +33,6 @@ PARAMS: dict[str, str] = {
 }
 _SPLIT = re.compile(r"[\s,，;；|/、:：]+")
 _LEAD_NUMBER = re.compile(r"^[(（]?\d{1,4}[)）.、．]?")
-_HAN = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _AGE = re.compile(r"^(\d{1,3})岁?$|^(\d{1,3})周岁$")
 _DATE = re.compile(r"(\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?")
 _TEMP = re.compile(r"^3[4-9](\.\d)?(℃|°C|度)?$")
@@ -41,12 +40,6 @@ _TRAIN = re.compile(r"^[GDCKTZY]\d{1,4}次?$")
 # 3栋2单元301室, 5号, 三组: numbered parts of an address.
 _NUMBERED_PLACE = re.compile(r"[\d一二三四五六七八九十]+(号|栋|幢|单元|室|楼|组)$")
 _FLIGHT = re.compile(r"^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\d{3,4}$")
-
-
-def _looks_name(tok: str, surnames: frozenset[str], titles: tuple[str, ...]) -> bool:
-    if not _HAN.match(tok) or len(tok) > 4 or tok.endswith(titles):
-        return False
-    return tok[0] in surnames or tok[:2] in surnames
 
 
 def row_attributes(
@@ -75,7 +68,7 @@ def row_attributes(
         if company and tok.endswith(company):
             kinds.add("company")
             continue
-        if name is None and _looks_name(tok, surnames, titles):
+        if name is None and looks_like_name(tok, surnames, titles):
             name = tok
             continue
         if tok in ("男", "女"):

@@ -14,6 +14,7 @@ from detectors import DetectContext, register
 from detectors.masking import MOBILE, find_ids, mask_text, normalise_digits
 from detectors.model import BlockKind, Extraction, Finding, Location, Table
 from detectors.text import Line, block_lines, squash
+from detectors.util import looks_like_name
 
 NAME = "roster"
 # Parameters the policy pack may set for this detector (checked by policies.schema).
@@ -25,7 +26,6 @@ PARAMS: dict[str, str] = {
     "columns": "mapping",
     "surnames": "strings",
 }
-_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _TEMP = re.compile(r"^3[4-9](\.\d)?(℃|°C|度)?$")
 _DATE = re.compile(r"^(\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?$")
 
@@ -48,8 +48,7 @@ def _header_role(cell: str, terms: dict[str, tuple[str, ...]]) -> str | None:
 
 
 def _looks_name(cell: str, surnames: frozenset[str]) -> bool:
-    c = squash(cell)
-    return bool(_HAN_NAME.match(c)) and (c[0] in surnames or c[:2] in surnames)
+    return looks_like_name(squash(cell), surnames)
 
 
 def _content_role(values: Sequence[str], surnames: frozenset[str]) -> str | None:

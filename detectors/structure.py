@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 from detectors import DetectContext, register
 from detectors.model import BlockKind, Extraction, Finding, Location
 from detectors.text import MARGIN_KINDS, Line, block_lines, squash
-from detectors.util import finding_from_line
+from detectors.util import compiled, finding_from_line, patterns
 
 NAME = "structure"
 # Parameters the policy pack may set for this detector (checked by policies.schema).
@@ -40,15 +39,6 @@ PARAMS: dict[str, str] = {
     "leaflet_sections": "strings",
     "minutes_parts": "patterns",
 }
-
-
-@lru_cache(maxsize=256)
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def _pats(p: Mapping[str, Any], key: str) -> list[re.Pattern[str]]:
-    return [_re(x) for x in p.get(key, ())]
 
 
 def _first(pats: Iterable[re.Pattern[str]], s: str) -> re.Match[str] | None:
@@ -94,7 +84,7 @@ def _minutes(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
     if title is None:
         return []
     parts = {
-        m.group(0) for line in body for m in [_first(_pats(p, "minutes_parts"), line.norm)] if m
+        m.group(0) for line in body for m in [_first(patterns(p, "minutes_parts"), line.norm)] if m
     }
     if not parts:
         return []
@@ -105,8 +95,8 @@ def _minutes(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
 def _publication(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
     """此件公开发布 / 主动公开 in the 附注 position: parenthesised, as a labelled field, or a
     short line in the last part of the document (after the body)."""
-    formal = _pats(p, "publication_formal")
-    bare = _pats(p, "publication_bare")
+    formal = patterns(p, "publication_formal")
+    bare = patterns(p, "publication_bare")
     tail_share = float(p.get("publication_tail", 0.34))
     n = len(body)
     for i, line in enumerate(body):
@@ -157,10 +147,10 @@ def _tasking(extraction: Extraction, lines: list[Line], p: Mapping[str, Any]) ->
 def _chat_order(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
     """An order typed into a chat: addressed to units or staff, asking them to hand something
     in, by a time. All three must be there; an address to the public spoils it."""
-    addressee = _pats(p, "chat_addressee")
-    public = _pats(p, "chat_public")
-    demand = _pats(p, "chat_demand")
-    by_time = _pats(p, "chat_deadline")
+    addressee = patterns(p, "chat_addressee")
+    public = patterns(p, "chat_public")
+    demand = patterns(p, "chat_demand")
+    by_time = patterns(p, "chat_deadline")
     hit: dict[str, tuple[Line, str]] = {}
     for line in body[:80]:
         s = line.norm
@@ -181,8 +171,8 @@ def _chat_order(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
 
 def _news_form(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
     """A dateline (新华社北京2月1日电, 本报讯), a byline (记者 …), or a source / editor line."""
-    anywhere = _pats(p, "news_dateline")
-    short = _pats(p, "news_byline")
+    anywhere = patterns(p, "news_dateline")
+    short = patterns(p, "news_byline")
     out: list[Finding] = []
     seen: set[str] = set()
     for line in body:
@@ -252,7 +242,7 @@ def _leaflet(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
     words = tuple(p.get("leaflet_sections", ()))
     if not words:
         return []
-    pat = _re(r"【(" + "|".join(map(re.escape, words)) + r")】")
+    pat = compiled(r"【(" + "|".join(map(re.escape, words)) + r")】")
     seen: dict[str, Line] = {}
     for line in body:
         for m in pat.finditer(line.norm):

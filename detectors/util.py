@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
 from detectors.masking import mask_text
 from detectors.model import Finding
 from detectors.text import Line, context_window
@@ -40,4 +45,29 @@ def finding_from_line(
         count=count,
         strength=strength,
         context=context[:200],
+    )
+
+
+@lru_cache(maxsize=512)
+def compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def patterns(params: Mapping[str, Any], key: str) -> list[re.Pattern[str]]:
+    """The compiled regular expressions a policy pack gives a detector under `key`."""
+    v = params.get(key, ())
+    if isinstance(v, str):
+        v = (v,)
+    return [compiled(p) for p in v]
+
+
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def looks_like_name(text: str, surnames: frozenset[str], titles: tuple[str, ...] = ()) -> bool:
+    """Two to four Han characters starting with a known surname, and not a title (张经理)."""
+    return (
+        bool(_HAN_NAME.match(text))
+        and not (titles and text.endswith(titles))
+        and (text[0] in surnames or text[:2] in surnames)
     )
