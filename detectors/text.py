@@ -48,6 +48,11 @@ class Line:
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=[:：])(?=\S)")
+# In text that lost its breaks a title runs into the first field ("…督办通知单督办事项：…",
+# "…核查报告分行内控合规部：…"): break after a document-type word followed by a label and colon.
+_TITLE_END = re.compile(
+    r"(?:(?<=[单表函])|(?<=报告|通知|纪要|方案|通报|请示|批复))(?=[\u4e00-\u9fff]{2,10}[:：])"
+)
 
 
 def _split_long(text: str) -> list[str]:
@@ -60,7 +65,9 @@ def _split_long(text: str) -> list[str]:
         for piece in pieces:
             # A document whose line breaks were lost: sentences and "主送：" become lines again.
             if len(piece) > LONG_LINE:
-                out.extend(x for x in _SENTENCE_END.split(piece) if x.strip())
+                for x in _SENTENCE_END.split(piece):
+                    if x.strip():
+                        out.extend(y for y in _TITLE_END.split(x, maxsplit=1) if y.strip())
             else:
                 out.append(piece)
     return out
