@@ -65,6 +65,10 @@ class WatchOptions:
     settle_seconds: float = 1.0
     poll_interval_s: float = 30.0  # for network mounts without native events
     use_defaults: bool = True  # also watch the platform's default folders
+    # the extraction worker (parsers, OCR model: hundreds of MB) stops after this long idle
+    worker_idle_s: float = 120.0
+    removable_roots: tuple[str, ...] = ()  # where removable drives are mounted; () = platform's
+    poll_folders: tuple[str, ...] = ()  # folders to poll (network mounts not recognised as such)
 
 
 @dataclass(frozen=True)
@@ -304,6 +308,7 @@ RANGES: dict[tuple[str | None, str], tuple[float, float | None]] = {
     ("ocr", "max_side"): (100, 20_000),
     ("watch_options", "settle_seconds"): (0, 3600),
     ("watch_options", "poll_interval_s"): (0.1, 86_400),
+    ("watch_options", "worker_idle_s"): (0.1, 86_400),
     ("alert", "burst_window_s"): (0, 3600),
     ("alert", "burst_threshold"): (1, None),
     ("retention", "evidence_days"): (0, 36_500),

@@ -35,13 +35,25 @@ NETWORK_FS = frozenset(
 REMOVABLE_ROOTS = ("/media", "/run/media")
 
 
-def removable_roots() -> tuple[str, ...]:
-    """Where desktops mount removable drives; SHAREGUARD_REMOVABLE_ROOTS (os.pathsep-separated)
-    overrides it, e.g. for tests that mount a real filesystem elsewhere."""
+def removable_roots(config: object = None) -> tuple[str, ...]:
+    """Where desktops mount removable drives: `[watch_options] removable_roots` in the config,
+    else SHAREGUARD_REMOVABLE_ROOTS (os.pathsep-separated; older installs and tests), else
+    /media and /run/media."""
+    roots = getattr(getattr(config, "watch_options", None), "removable_roots", ())
+    if roots:
+        return tuple(os.path.realpath(os.path.expanduser(r)) for r in roots)
     env = os.environ.get("SHAREGUARD_REMOVABLE_ROOTS")
     if env:
         return tuple(os.path.realpath(r) for r in env.split(os.pathsep) if r)
     return REMOVABLE_ROOTS
+
+
+def poll_folders(config: object = None) -> set[str]:
+    """Folders to poll even if they do not look like network mounts: `[watch_options]
+    poll_folders`, plus SHAREGUARD_POLL_FOLDERS (older installs and tests)."""
+    named = list(getattr(getattr(config, "watch_options", None), "poll_folders", ()) or ())
+    named += [p for p in os.environ.get("SHAREGUARD_POLL_FOLDERS", "").split(os.pathsep) if p]
+    return {os.path.realpath(os.path.expanduser(p)) for p in named}
 
 
 @dataclass(frozen=True)
@@ -138,13 +150,13 @@ def _windows_is_network(path: str) -> bool:  # pragma: no cover - Windows only
         return False
 
 
-def removable_mounts(table: Iterable[Mount] | None = None) -> list[str]:
+def removable_mounts(table: Iterable[Mount] | None = None, config: object = None) -> list[str]:
     """Mount points of removable drives (Linux: under /media, /run/media; Windows: drive
     letters of removable drives)."""
     if sys.platform == "win32":  # pragma: no cover - Windows only
         return _windows_removable()
     out: list[str] = []
-    roots = removable_roots()
+    roots = removable_roots(config)
     for m in table if table is not None else mounts():
         mp = m.point
         if any(mp.startswith(root + "/") for root in roots) and os.path.isdir(mp):
@@ -239,7 +251,7 @@ def _nested(path: str, others: Iterable[str]) -> bool:
 def watch_folders(config: object, *, include_removable: bool = True) -> list[WatchFolder]:
     """The folders the agent watches: configured ones plus (if enabled) the defaults and the
     removable drives now mounted; nested duplicates removed; network mounts marked for polling
-    (and folders named in SHAREGUARD_POLL_FOLDERS, for mounts this cannot recognise)."""
+    (and folders named in `[watch_options] poll_folders`, for mounts this cannot recognise)."""
     opts = getattr(config, "watch_options", None)
     use_defaults = getattr(opts, "use_defaults", True)
     entries: list[tuple[str, str]] = []
@@ -250,13 +262,9 @@ def watch_folders(config: object, *, include_removable: bool = True) -> list[Wat
     if use_defaults:
         entries += [(p, "default") for p in default_folders()]
         if include_removable:
-            entries += [(p, "removable") for p in removable_mounts()]
+            entries += [(p, "removable") for p in removable_mounts(config=config)]
     table = mounts()
-    forced = {
-        os.path.realpath(p)
-        for p in os.environ.get("SHAREGUARD_POLL_FOLDERS", "").split(os.pathsep)
-        if p
-    }
+    forced = poll_folders(config)
     paths = [p for p, _ in entries]
     out: list[WatchFolder] = []
     done: set[str] = set()
@@ -385,7 +393,7 @@ def folder_role(
     for pattern in _chat_app_folders(home):
         consider(pattern, OUTGOING, "chat_app", 0)
     mount_table = list(table) if table is not None else mounts()
-    for mp in removable_mounts(mount_table):
+    for mp in removable_mounts(mount_table, config):
         consider(mp, OUTGOING, "removable", 0)
     m = mount_of(os.fspath(path), mount_table)
     if m is not None and m.network:

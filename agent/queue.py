@@ -307,6 +307,29 @@ class Queue:
                 (encode_path(path), size, mtime, ino, sha256, verdict_id, time.time()),
             )
 
+    def prune_seen(self, batch: int = 1000) -> int:
+        """Forget judged files that no longer exist (deleted, moved away), so the index does not
+        grow for ever. Returns how many entries went. Reads in batches; the lock is held only
+        while deleting."""
+        removed, last = 0, ""
+        while True:
+            with self._lock:
+                rows = self.db.execute(
+                    "SELECT path FROM seen WHERE path > ? ORDER BY path LIMIT ?", (last, batch)
+                ).fetchall()
+            if not rows:
+                return removed
+            last = rows[-1][0]
+            gone = [(p,) for (p,) in rows if not os.path.lexists(decode_path(p))]
+            if gone:
+                with self._tx():
+                    self.db.executemany("DELETE FROM seen WHERE path = ?", gone)
+                removed += len(gone)
+
+    def seen_count(self) -> int:
+        with self._lock:
+            return int(self.db.execute("SELECT count(*) FROM seen").fetchone()[0])
+
     def catch_up(self, files: Iterable[tuple[str, os.stat_result]], batch: int = 500) -> int:
         """Queue every file that is new or changed since it was judged. Returns how many."""
         queued = 0

@@ -75,8 +75,6 @@ class Extraction:
     warnings: tuple[str, ...] = ()
     members: tuple[Extraction, ...] = ()  # archive members, each judged on its own
     pages: int | None = None
-    # Optional OCR page images kept by the extractor for thumbnails: (page, media path) pairs.
-    images: tuple[tuple[int, str], ...] = ()
 
     def meta(self, key: str) -> str | None:
         for k, v in self.metadata:

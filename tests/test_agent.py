@@ -320,8 +320,13 @@ def test_private_files(tmp_path: Path, setup) -> None:
 
 def test_idle_worker_is_stopped_and_restarted_on_demand(tmp_path: Path, setup) -> None:
     watched, data = setup
-    cfg = write_config(tmp_path / "c.toml", data_dir=data, watch=[watched])
-    agent = _start(tmp_path, cfg, data, {"SHAREGUARD_WORKER_IDLE_S": "1"})
+    cfg = write_config(
+        tmp_path / "c.toml",
+        data_dir=data,
+        watch=[watched],
+        extra="[watch_options]\nsettle_seconds = 0.3\nuse_defaults = false\nworker_idle_s = 1\n",
+    )
+    agent = _start(tmp_path, cfg, data)
     try:
         assert not extraction_workers(agent.pid), "no worker before the first file"
         a = watched / "a.txt"
@@ -355,9 +360,12 @@ def test_removable_drive_is_picked_up_when_mounted(tmp_path: Path, setup) -> Non
         tmp_path / "c.toml",
         data_dir=data,
         watch=[watched],
-        extra="[watch_options]\nsettle_seconds = 0.3\nuse_defaults = true\n",
+        extra=(
+            "[watch_options]\nsettle_seconds = 0.3\nuse_defaults = true\n"
+            f"removable_roots = [{json.dumps(str(media))}]\n"
+        ),
     )
-    env = {"HOME": str(home), "SHAREGUARD_REMOVABLE_ROOTS": str(media)}
+    env = {"HOME": str(home)}
     agent = _start(tmp_path, cfg, data, env)
     usb = media / "user" / "KINGSTON"
     mounted = False
@@ -473,9 +481,10 @@ def test_polled_share_waits_for_a_quiet_period(tmp_path: Path, setup) -> None:
         watch=[watched],
         extra=(
             "[watch_options]\nsettle_seconds = 1.5\npoll_interval_s = 0.3\nuse_defaults = false\n"
+            f"poll_folders = [{json.dumps(str(watched))}]\n"
         ),
     )
-    agent = _start(tmp_path, cfg, data, {"SHAREGUARD_POLL_FOLDERS": str(watched)})
+    agent = _start(tmp_path, cfg, data)
     try:
         st = json.loads((data / "agent-state.json").read_text(encoding="utf-8"))
         assert st["folders"][0]["polled"] is True

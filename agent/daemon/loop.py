@@ -34,9 +34,6 @@ log = logging.getLogger(__name__)
 HEARTBEAT_S = 30.0
 MOUNT_CHECK_S = 5.0
 EVENT_DELAY_S = 0.2  # coalesce the events of one write before looking at the file
-# The extraction worker (parsers, OCR model: hundreds of MB) is stopped after this long without a
-# file to judge, so an idle agent stays small; the next file starts it again.
-WORKER_IDLE_S = float(os.environ.get("SHAREGUARD_WORKER_IDLE_S", "120"))
 RETENTION_CHECK_S = 3600.0
 RELOAD_CHECK_S = 2.0  # how often the config and policy files are looked at for changes
 # How often the folders to watch are resolved again: a Downloads folder made later, or a chat
@@ -222,7 +219,7 @@ class Agent:
                 self._worker_parked = False
             elif self._failures:
                 self._stop.wait(min(30.0, 1.0 * self._failures))
-            elif not self._worker_parked and now - self._last_work >= WORKER_IDLE_S:
+            elif not self._worker_parked and now - self._last_work >= self.worker_idle_s:
                 self._park_worker()
             if not did:
                 try:
@@ -233,7 +230,7 @@ class Agent:
                 periodic = self._watch_removable or self._catchup_todo or self.watcher.overflowed
                 wait = min(wait, HEARTBEAT_S, RELOAD_CHECK_S, MOUNT_CHECK_S if periodic else 1e9)
                 if not self._worker_parked:
-                    wait = min(wait, max(0.05, WORKER_IDLE_S - (now - self._last_work)))
+                    wait = min(wait, max(0.05, self.worker_idle_s - (now - self._last_work)))
                 self._wake.wait(wait)
                 self._wake.clear()
         return 0
@@ -248,7 +245,8 @@ class Agent:
             log.exception("digest failed")
 
     def _apply_retention(self) -> None:
-        """Blank evidence older than `retention.evidence_days` (at start, then hourly)."""
+        """Blank evidence older than `retention.evidence_days` and forget files that are gone
+        from the `seen` index (at start, then hourly)."""
         from agent.retention import apply_retention
 
         self._last_retention = time.monotonic()
@@ -260,6 +258,13 @@ class Agent:
             return
         if n:
             log.info("retention: evidence of %d old rows purged", n)
+        try:
+            gone = self.queue.prune_seen() if self.queue is not None else 0
+        except Exception:
+            log.exception("pruning the seen index failed")
+        else:
+            if gone:
+                log.info("seen index: %d files that no longer exist forgotten", gone)
 
     # -- reloading config and policy ------------------------------------------------------------
     def _settings_files(self) -> list[Path]:
@@ -399,7 +404,18 @@ class Agent:
         if extractor is not None:
             with contextlib.suppress(Exception):
                 extractor.close()
-            log.info("extraction worker stopped after %.0f s idle", WORKER_IDLE_S)
+            log.info("extraction worker stopped after %.0f s idle", self.worker_idle_s)
+
+    @property
+    def worker_idle_s(self) -> float:
+        """The extraction worker (parsers, OCR model: hundreds of MB) is stopped after this
+        long without a file to judge, so an idle agent stays small; the next file starts it
+        again. `[watch_options] worker_idle_s`; SHAREGUARD_WORKER_IDLE_S still overrides it."""
+        env = os.environ.get("SHAREGUARD_WORKER_IDLE_S")
+        if env:
+            with contextlib.suppress(ValueError):
+                return float(env)
+        return float(self.config.watch_options.worker_idle_s)
 
     @property
     def _watch_removable(self) -> bool:
@@ -450,7 +466,7 @@ class Agent:
         self._last_mount_check = time.monotonic()
         if not self._watch_removable or self.watcher is None:
             return
-        now = tuple(locations.removable_mounts())
+        now = tuple(locations.removable_mounts(config=self.config))
         if now == self._mounts_seen:
             return
         table = locations.mounts()

@@ -106,6 +106,23 @@ def _ole_kind(data: bytes) -> str:
     return OLE
 
 
+def _utf8_text_with_a_few_controls(sample: bytes) -> bool:
+    """Valid UTF-8 whose characters are mostly letters, with some control bytes: a real export
+    (a clinical report with \x04 separators) is text. Counted per character, not per byte: one
+    Chinese character is three bytes, so a byte count makes a few controls look like many."""
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start < len(sample) - 4:
+            return False
+        text = sample[: e.start].decode("utf-8")
+    if not text:
+        return False
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v\x1b")
+    letters = sum(1 for c in text if c.isalpha())
+    return controls <= len(text) // 10 and letters >= len(text) // 3
+
+
 def _looks_text(data: bytes) -> bool:
     sample = data[:65536]
     if not sample:
@@ -117,7 +134,7 @@ def _looks_text(data: bytes) -> bool:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         return max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 50
     bad = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
-    if bad > len(sample) // 30:
+    if bad > len(sample) // 30 and not _utf8_text_with_a_few_controls(sample):
         return False
     try:
         sample.decode("utf-8")
