@@ -184,14 +184,9 @@ def _news_form(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
     return out
 
 
-def _header_kinds(row: Sequence[str], p: Mapping[str, Any], key: str) -> set[str]:
-    groups: Mapping[str, Sequence[str]] = p.get(key, {})
-    cells = [squash(c) for c in row if c and c.strip()]
-    kinds = set()
-    for kind, words in groups.items():
-        if any(any(squash(w) in c for w in words) for c in cells if len(c) <= 12):
-            kinds.add(kind)
-    return kinds
+def _header_kinds(row: Sequence[str], groups: Mapping[str, tuple[str, ...]]) -> set[str]:
+    cells = [c for c in (squash(x) for x in row if x and x.strip()) if len(c) <= 12]
+    return {kind for kind, words in groups.items() if any(w in c for c in cells for w in words)}
 
 
 def _table_kinds(extraction: Extraction, p: Mapping[str, Any]) -> list[Finding]:
@@ -213,6 +208,10 @@ def _table_kinds(extraction: Extraction, p: Mapping[str, Any]) -> list[Finding]:
     if text_rows:
         rows_of.append((-1, text_rows, Location()))
     done: set[str] = set()
+    groups = {
+        key: {kind: tuple(squash(w) for w in words) for kind, words in p.get(key, {}).items()}
+        for key in ("trajectory_columns", "lab_columns")
+    }
     for ti, rows, loc in rows_of:
         for row in rows[:6]:
             for key, signal, need in (
@@ -221,7 +220,7 @@ def _table_kinds(extraction: Extraction, p: Mapping[str, Any]) -> list[Finding]:
             ):
                 if signal in done:
                     continue
-                kinds = _header_kinds(row, p, key)
+                kinds = _header_kinds(row, groups[key])
                 if need <= kinds:
                     done.add(signal)
                     label = "|".join(squash(c) for c in row if c and c.strip())[:60]
