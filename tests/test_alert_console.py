@@ -119,3 +119,22 @@ def test_quarantined_file_can_be_restored_from_the_console(logged, tmp_path: Pat
     # a second restore finds nothing and says so
     again = c.post(f"/item/{rid}/restore", data={"csrf": token})
     assert "恢复失败" in again.text
+
+
+def test_log_list_filters_by_answer(logged) -> None:
+    import json
+    import subprocess
+    import sys
+
+    def ids(answer: str) -> list[int]:
+        cmd = [sys.executable, "-m", "agent.cli", "log", "list", "--answer", answer]
+        r = subprocess.run(
+            [*cmd, "--format", "jsonl", "--config", logged["config"].source],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return [json.loads(line)["id"] for line in r.stdout.splitlines() if line.strip()]
+
+    assert ids("override") == [logged["ids"]["a.xlsx"]]
+    assert ids("quarantine") == [logged["ids"]["c.xlsx"]]

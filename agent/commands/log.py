@@ -39,6 +39,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--folder", help=t("log.opt.folder"))
     p.add_argument("--action", help=t("log.opt.action"))
     p.add_argument("--mode", choices=("audit", "warn", "block"), help=t("log.opt.mode"))
+    p.add_argument("--answer", choices=("override", "quarantine"), help=t("log.opt.answer"))
 
 
 def _sub_config(p: argparse.ArgumentParser) -> None:
@@ -118,6 +119,7 @@ def _filter(args: argparse.Namespace):
         mode=args.mode,
         verdict=args.verdict,
         all_verdicts=args.all_verdicts,
+        answer=getattr(args, "answer", None),
     )
 
 

@@ -83,6 +83,7 @@ ZH = {
     "why.private": "此页面只在本机显示，只包含您自己的文件。",
     "review.action.digest": "计入每日汇总",
     "review.f.answer": "本人回应",
+    "log.opt.answer": "按本人对提醒的回应筛选：override（仍需发送）或 quarantine（本人移入隔离区）",
     "review.restore.title": "隔离区",
     "review.restore.button": "从隔离区恢复到原位置",
     "review.restore.failed": "恢复失败（隔离的文件缺失或被改动），详见代理日志。",
@@ -179,6 +180,8 @@ EN = {
     "why.private": "This page is shown only on this PC and only holds your own files.",
     "review.action.digest": "counted for the digest",
     "review.f.answer": "Person's answer",
+    "log.opt.answer": "filter by the person's answer to the alert: override (sent anyway) or "
+    "quarantine (quarantined by the person)",
     "review.restore.title": "Quarantine",
     "review.restore.button": "Restore to where it came from",
     "review.restore.failed": "Restore failed (the quarantined file is missing or altered).",
