@@ -35,7 +35,7 @@ CLASSIFIED = "关于做好近期重点工作的通知\n秘密★1年\n各科室�
 def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shareguard wheel, built once per session from a copy of the checkout."""
     src = tmp_path_factory.mktemp("src")
-    for name in ("agent", "detectors", "policies"):
+    for name in ("agent", "detectors", "policies", "server"):  # the packages pyproject ships
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, src / name)
