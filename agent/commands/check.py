@@ -4,13 +4,15 @@ Check files by hand before sending them. The verdict and its explanation are the
 (`agent.pipeline.Scanner` + the policy, `agent.actions.alert.compose` for the words); run from a
 file manager (stdout not a terminal) the answer comes as a desktop notification. Every verdict is
 recorded in the log with action `check`. Exit codes as `scan`: 0 clean, 1 flagged, 2 error.
+
+When the agent runs, files are judged by it over the local check channel (`agent.checkd`): its
+extraction worker is warm (no model load per check) and it logs the verdict. Without an agent (or
+when it stops answering) this process judges and logs the file itself.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import inspect
 import json
 import os
 import sys
@@ -98,28 +100,6 @@ def describe(verdict: Any, display_path: str, config: Any) -> str:
     return "\n".join(lines)
 
 
-def _thumbnail(scanner: Any, path: Path, extraction: Any, verdict: Any, config: Any) -> str | None:
-    """A masked page thumbnail for flagged OCR'd files, made in the extraction worker."""
-    make = getattr(scanner, "thumbnail", None)
-    if make is None or extraction is None:
-        return None
-    try:
-        return make(path, extraction, verdict, config.thumbnails_path)
-    except Exception:
-        return None
-
-
-def scan_one(scanner: Any, path: Path, shown: str) -> tuple[Any, Any]:
-    """(extraction or None, verdict); the extraction is only needed for thumbnails."""
-    detailed = getattr(scanner, "scan_detailed", None)
-    if detailed is None:
-        return None, scanner.scan(path, display_path=shown)
-    if "display_path" in inspect.signature(detailed).parameters:
-        return detailed(path, display_path=shown)
-    extraction, verdict = detailed(path)
-    return extraction, dataclasses.replace(verdict, path=shown)
-
-
 def notify(results: list[tuple[str, Any]], config: Any) -> None:
     """One desktop notification per flagged or unreadable file, one for all the clean ones."""
     from agent.actions.alert import Alerter, _advice
@@ -162,51 +142,41 @@ def notify(results: list[tuple[str, Any]], config: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from agent.checkd import AgentSession
     from agent.config import load_config
-    from agent.pipeline import Scanner
-    from agent.store import Store, load_install_key, value_hasher
-    from policies import load_policy
 
     config = load_config(args.config)
-    policy = load_policy(config.policy_files())
     files = expand(args.files)
     if not files:
         print(t("check.no_files"), file=sys.stderr)
         return ExitCode.ERROR
-    store = None
-    hasher = None
-    try:
-        store = Store.open(config)
-        hasher = value_hasher(load_install_key(config.key_path))
-    except Exception as e:  # the check itself must still answer
-        print(t("check.log_failed", error=e), file=sys.stderr)
+    # The running agent judges with its warm worker and logs; else this process does both.
+    session = AgentSession.connect(config)
+    local = _Local(config)
     results: list[tuple[str, Any]] = []
     try:
-        with Scanner(config, policy, hasher=hasher) as scanner:
-            for path in files:
-                shown = str(path.absolute())
-                extraction, verdict = scan_one(scanner, path, shown)
-                thumb = None
-                if verdict.flagged_categories:
-                    thumb = _thumbnail(scanner, path, extraction, verdict, config)
-                if store is not None:
-                    try:
-                        store.append_verdict(
-                            verdict,
-                            action="check",
-                            mode=config.mode,
-                            path=shown,
-                            thumbnail=thumb,
-                            policy_version=policy.version,
-                        )
-                    except Exception as e:
-                        print(t("check.log_failed", error=e), file=sys.stderr)
-                results.append((shown, verdict))
-                if args.format == "text":
-                    print(describe(verdict, shown, config), flush=True)
+        for path in files:
+            shown = str(path.absolute())
+            answer = None
+            if session is not None:
+                try:
+                    answer = session.check(path.absolute(), shown)
+                except ConnectionError as e:
+                    print(t("check.agent_lost", error=e), file=sys.stderr)
+                    session.close()
+                    session = None
+            if answer is None:
+                answer = local.check(path, shown)
+            verdict, log_error = answer
+            if log_error is not None:
+                print(t("check.log_failed", error=log_error), file=sys.stderr)
+            results.append((shown, verdict))
+            if args.format == "text":
+                print(describe(verdict, shown, config), flush=True)
     finally:
-        if store is not None:
-            store.close()
+        if session is not None:
+            session.close()
+        local.close()
     if args.format == "json" and sys.stdout is not None:
         json.dump([v.to_dict() for _, v in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -216,3 +186,44 @@ def run(args: argparse.Namespace) -> int:
     if want_notify and config.alert.enabled:
         notify(results, config)
     return exit_code([v for _, v in results])
+
+
+class _Local:
+    """Judging without an agent: a Scanner (its own worker, OCR model loaded on first use) and
+    the log, both opened on the first file that needs them."""
+
+    def __init__(self, config: Any) -> None:
+        self.config = config
+        self.scanner: Any = None
+        self.store: Any = None
+        self.store_error: str | None = None
+
+    def _open(self) -> None:
+        from agent.pipeline import Scanner
+        from agent.store import Store, load_install_key, value_hasher
+        from policies import load_policy
+
+        policy = load_policy(self.config.policy_files())
+        hasher = None
+        try:
+            self.store = Store.open(self.config)
+            hasher = value_hasher(load_install_key(self.config.key_path))
+        except Exception as e:  # the check itself must still answer
+            self.store_error = str(e) or type(e).__name__
+        self.scanner = Scanner(self.config, policy, hasher=hasher)
+
+    def check(self, path: Path, shown: str) -> tuple[Any, str | None]:
+        from agent.checkd import judge_and_log
+
+        if self.scanner is None:
+            self._open()
+        verdict, log_error = judge_and_log(self.scanner, self.store, self.config, path, shown)
+        if self.store is None:
+            log_error = self.store_error
+        return verdict, log_error
+
+    def close(self) -> None:
+        if self.scanner is not None:
+            self.scanner.close()
+        if self.store is not None:
+            self.store.close()

@@ -72,6 +72,7 @@ class Agent:
         self.queue: Queue | None = None
         self.judge: Judge | None = None
         self.forwarder: Any = None
+        self.checks: Any = None  # agent.checkd.CheckServer: `shareguard check` asks here
         self.ready = False
 
     # -- pieces, created lazily so the idle agent stays small -----------------------------------
@@ -139,6 +140,7 @@ class Agent:
         self.watcher.start(folders)
         self._mounts_seen = tuple(f.path for f in folders if f.removable)
         self._files_seen = self._settings_fingerprint()
+        self._open_check_channel()
 
     def _start_forwarder(self) -> None:
         """Forward the log to the office server, if this PC is enrolled (`shareguard enroll`)."""
@@ -162,7 +164,28 @@ class Agent:
         )
         self.forwarder.start()
 
+    def _open_check_channel(self) -> None:
+        """Serve `shareguard check` with this agent's warm worker (agent.checkd); without the
+        channel `check` judges files itself, so a failure here is only logged."""
+        from agent.checkd import CheckServer
+
+        try:
+            key = load_install_key(self.config.key_path)
+            server = CheckServer(self.config, key, self._wake.set)
+            server.start()
+        except Exception as e:
+            log.warning("check channel not available: %s", e)
+            return
+        self.checks = server
+
+    def _check_file(self, path: Any, shown: str) -> tuple[Any, str | None]:
+        from agent.checkd import judge_and_log
+
+        return judge_and_log(self.scanner, self.store, self.config, path, shown)
+
     def close(self) -> None:
+        if self.checks is not None:
+            self.checks.close()
         if self.forwarder is not None:
             self.forwarder.stop()
         if self.watcher is not None:
@@ -496,6 +519,8 @@ class Agent:
         if self._needs_recovery:
             self.recover(backoff=min(300.0, 5.0 * self._failures))
             self._needs_recovery = False
+        if self.checks is not None and self.checks.serve_pending(self._check_file):
+            return True  # a person waits on `check`: before the queue
         item = self.queue.claim()
         if item is None:
             return False

@@ -13,6 +13,7 @@ ZH = {
     "check.where": "（{location}）",
     "check.allowlisted": "（已在允许清单中：{reason}）",
     "check.log_failed": "注意：结果未能写入日志：{error}",
+    "check.agent_lost": "后台程序没有回应（{error}），改由本次命令自行检查",
     "check.notify.clean_title": "shareguard：未发现敏感内容",
     "check.notify.clean_body": (
         "文件：{names}\n未发现内部或敏感内容。发送前仍请自行确认收件人和内容。"
@@ -35,6 +36,7 @@ EN = {
     "check.where": " ({location})",
     "check.allowlisted": " (allowlisted: {reason})",
     "check.log_failed": "note: the result could not be logged: {error}",
+    "check.agent_lost": "the agent did not answer ({error}); checking here instead",
     "check.notify.clean_title": "shareguard: nothing sensitive found",
     "check.notify.clean_body": (
         "File: {names}\nNo internal or sensitive content found. "
