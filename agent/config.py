@@ -20,7 +20,7 @@ from agent.errors import ConfigError
 APP = "shareguard"
 MODES = ("audit", "warn", "block")
 LANGUAGES = ("zh_CN", "en")  # agent.i18n.LANGUAGES
-OCR_ENGINES = ("auto", "rapidocr", "tesseract", "none")
+OCR_ENGINES = ("auto", "rapidocr", "rapidocr-onnxruntime", "tesseract", "none")
 FOLDER_ROLES = ("outgoing", "staging")
 ALERT_ACTIONS = ("popup", "digest", "log")  # what a flagged file in a folder of a role causes
 
@@ -55,7 +55,7 @@ class Limits:
 
 @dataclass(frozen=True)
 class OcrConfig:
-    engine: str = "auto"  # auto | rapidocr | tesseract | none
+    engine: str = "auto"  # auto | rapidocr | rapidocr-onnxruntime | tesseract | none
     max_side: int = 2000
     language: str = "chi_sim"
 

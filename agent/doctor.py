@@ -224,18 +224,26 @@ def check_ocr_sample(config: Config) -> Check:
 
 
 def check_rapidocr(config: Config) -> Check:
-    essential = config.ocr.engine == "rapidocr"
+    essential = config.ocr.engine in ("rapidocr", "rapidocr-onnxruntime")
     if config.ocr.engine in ("tesseract", "none"):
         return Check("rapidocr", SKIP, False, t("doctor.rapidocr.unused", engine=config.ocr.engine))
     try:
-        import rapidocr_onnxruntime  # noqa: F401
+        if config.ocr.engine == "rapidocr-onnxruntime":
+            import rapidocr_onnxruntime  # noqa: F401
+        else:
+            import rapidocr  # noqa: F401
     except Exception as e:
+        package = (
+            "rapidocr-onnxruntime>=1.3.24"
+            if config.ocr.engine == "rapidocr-onnxruntime"
+            else "rapidocr>=3.10,<4"
+        )
         return Check(
             "rapidocr",
             FAIL if essential else WARN,
             essential,
             t("doctor.rapidocr.missing", error=f"{type(e).__name__}: {e}"),
-            f"{sys.executable} -m pip install 'rapidocr-onnxruntime>=1.3.24'",
+            f"{sys.executable} -m pip install '{package}'",
         )
     return Check("rapidocr", OK, essential, t("doctor.rapidocr.ok"))
 

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from agent.commands import add_config_option
+from agent.config import OCR_ENGINES
 from agent.i18n import t
 
 
@@ -23,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--ocr-engine",
-        choices=("auto", "rapidocr", "tesseract", "none"),
+        choices=OCR_ENGINES,
         help=t("extract.opt.engine"),
     )
     add_config_option(parser)

@@ -1,9 +1,17 @@
-"""One OCR interface, two engines: RapidOCR (PP-OCR models on ONNX Runtime, inside the wheel) and
-tesseract `chi_sim` through pytesseract.
+"""One OCR interface, three engines: RapidOCR 3 (`rapidocr`, PP-OCRv6 small models inside the
+wheel, ONNX Runtime), the older `rapidocr-onnxruntime` 1.4 (PP-OCRv4 mobile) and tesseract
+`chi_sim` through pytesseract.
 
-`config.ocr.engine`: `auto` (RapidOCR when it imports, else tesseract), `rapidocr`, `tesseract`,
-`none`. Engines load lazily, once per worker process: RapidOCR pulls in numpy, OpenCV and ONNX
-Runtime (~0.5 GB), which must never happen in the agent's own process.
+`config.ocr.engine`: `auto` (RapidOCR 3 when it imports, else rapidocr-onnxruntime, else
+tesseract), `rapidocr`, `rapidocr-onnxruntime`, `tesseract`, `none`. Engines load lazily, once
+per worker process: RapidOCR pulls in numpy, OpenCV and ONNX Runtime (~0.3-0.5 GB), which must
+never happen in the agent's own process. The settings below were chosen with bench/extract.py.
+
+RapidOCR 3 is driven stage by stage (detection, line classifier, recognition) instead of through
+its one-call API: a sideways page is seen from its detection boxes before any line is read (the
+costly stage), the line classifier runs only while the page's orientation is unknown, and lines
+are recognised in reading order in small batches (recognition memory grows with batch x the
+widest line) so that `stop_when` can end a page early.
 
 Orientation: tesseract's OSD (`--psm 0`) on the page cropped out of its background, accepted
 only at confidence >= 5. RapidOCR runs first as is (its line classifier fixes 180°); only a poor
@@ -16,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +43,17 @@ TESSERACT_MAX_SIDE = 2400
 # bench photo/screenshot set (bench/extract.py) 1280 read as many key phrases and ID numbers as
 # 2000 (more, in fact) at ~2.5x the speed and ~30% less peak memory.
 RAPID_MAX_SIDE = 1280
+# RapidOCR 3: detection input (longer side), lines per recognition batch, lines recognised
+# between two `stop_when` checks, ONNX Runtime threads per session (bench/extract.py).
+RAPID3_DET_SIDE = 1280
+RAPID3_REC_BATCH = 2
+RAPID3_CHUNK = 12
+RAPID3_THREADS = 2
+RAPID3_MODELS = {  # inside the rapidocr 3.x wheel
+    "Det": "PP-OCRv6_det_small.onnx",
+    "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+    "Rec": "PP-OCRv6_rec_small.onnx",
+}
 
 
 @dataclass(frozen=True)
@@ -74,7 +94,10 @@ def shrink(img: Image, max_side: int) -> Image:
     s = max_side / max(w, h)
     if s >= 1:
         return img
-    return img.resize((max(1, int(w * s)), max(1, int(h * s))), PILImage.Resampling.LANCZOS)
+    # reducing_gap: a cheap box reduction first, Lanczos for the last factor of 3 (same result
+    # for OCR, a fraction of the time on a 12-megapixel photo)
+    size = (max(1, int(w * s)), max(1, int(h * s)))
+    return img.resize(size, PILImage.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def crop_page(gray: Image) -> Image:
@@ -118,7 +141,9 @@ def osd_rotation(img: Image) -> tuple[int, float]:
 
 
 class RapidEngine:
-    name = "rapidocr"
+    """rapidocr-onnxruntime 1.4 (PP-OCRv4 mobile models), one call per page."""
+
+    name = "rapidocr-onnxruntime"
 
     def __init__(self, max_side: int, threads: int = 2) -> None:
         from rapidocr_onnxruntime import RapidOCR
@@ -137,7 +162,7 @@ class RapidEngine:
             self.engine.text_cls = self._cls
         self.upside_down = False
 
-    def recognize(self, img: Image) -> list[OcrLine]:
+    def recognize(self, img: Image, **_: object) -> list[OcrLine]:
         import numpy as np
 
         img = shrink(img.convert("RGB"), self.max_side)
@@ -156,6 +181,121 @@ class RapidEngine:
                 box = (min(xs), min(ys), max(xs), max(ys))
                 lines.append(OcrLine(text.strip(), _scale_box(box, img.size), float(conf)))
         return lines
+
+
+class Rapid3Engine:
+    """RapidOCR 3 (PP-OCRv6 small detection and recognition, PP-OCRv4 line classifier; all in
+    the wheel, nothing downloaded), stage by stage on one ONNX Runtime session per model."""
+
+    name = "rapidocr"
+
+    def __init__(
+        self,
+        max_side: int,
+        *,
+        det_side: int = RAPID3_DET_SIDE,
+        rec_batch: int = RAPID3_REC_BATCH,
+        threads: int = RAPID3_THREADS,
+    ) -> None:
+        from pathlib import Path
+
+        import rapidocr
+        from rapidocr import RapidOCR
+
+        logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+        self.max_side = max_side
+        # the models shipped in the wheel, named explicitly: RapidOCR never looks for (or tries
+        # to download) anything else, and does not hash 30 MB of models at every start
+        models = Path(rapidocr.__file__).parent / "models"
+        paths = {stage: models / name for stage, name in RAPID3_MODELS.items()}
+        missing = [str(p) for p in paths.values() if not p.is_file()]
+        if missing:
+            raise RuntimeError(f"RapidOCR models missing: {', '.join(missing)}")
+        self.engine = RapidOCR(
+            params={
+                "Global.log_level": "warning",
+                "Det.model_path": str(paths["Det"]),
+                "Cls.model_path": str(paths["Cls"]),
+                "Rec.model_path": str(paths["Rec"]),
+                "Global.max_side_len": max_side,
+                "Det.limit_type": "max",
+                "Det.limit_side_len": min(det_side, max_side),
+                "Rec.rec_batch_num": rec_batch,
+                "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            }
+        )
+        self.text_score = float(self.engine.cfg.Global.text_score)
+        self.upside_down = False
+        self.sideways = False
+        self.stopped_early = False
+        self.stop_when: Callable[[list[OcrLine]], bool] | None = None
+
+    def warm(self) -> None:
+        """Load the three models now (a few hundred ms each) instead of on the first page."""
+        self.engine._load_det_model()
+        self.engine._load_cls_model()
+        self.engine._load_rec_model()
+
+    def recognize(
+        self, img: Image, *, use_cls: bool = True, check_sideways: bool = False
+    ) -> list[OcrLine]:
+        """Lines of `img`. `use_cls=False` when the orientation is known (the line classifier
+        is then skipped); `check_sideways`: stop after detection, with `.sideways` set and no
+        lines, when most text boxes stand upright (a page turned by 90°)."""
+        import numpy as np
+        from rapidocr.main import RapidOCRError
+        from rapidocr.utils.process_img import map_boxes_to_original
+
+        self.upside_down = self.sideways = self.stopped_early = False
+        img = shrink(img.convert("RGB"), self.max_side)
+        arr = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])  # RGB -> BGR (OpenCV order)
+        eng = self.engine
+        pre, op = eng.preprocess_img(arr)
+        try:
+            crops, det = eng.detect_and_crop(pre, op)
+        except RapidOCRError:  # no text found
+            return []
+        boxes = map_boxes_to_original(det.boxes, op, arr.shape[0], arr.shape[1])
+        rects = [
+            (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 0].max()), float(b[:, 1].max()))
+            for b in boxes
+        ]
+        if check_sideways and _upright_box_share(rects) > 0.6:
+            self.sideways = True
+            return []
+        if use_cls:
+            cls = eng._load_cls_model()(crops)
+            if cls.img_list is not None:
+                crops = cls.img_list
+                flips = list(cls.cls_res or [])
+                flipped = sum(1 for r in flips if r[0] == "180" and r[1] >= 0.9)
+                self.upside_down = len(flips) >= 3 and flipped > 0.6 * len(flips)
+        order = sorted(range(len(rects)), key=lambda i: (rects[i][1] + rects[i][3], rects[i][0]))
+        if self.upside_down:  # the page's first lines are at the bottom of the image
+            order.reverse()
+        lines: list[OcrLine] = []
+        for start in range(0, len(order), RAPID3_CHUNK):
+            chunk = order[start : start + RAPID3_CHUNK]
+            rec = eng.recognize_txt([crops[i] for i in chunk])
+            for i, text, conf in zip(chunk, rec.txts or (), rec.scores or (), strict=False):
+                if text.strip() and conf >= self.text_score:
+                    lines.append(OcrLine(text.strip(), _scale_box(rects[i], img.size), float(conf)))
+            if self.stop_when is not None and start + RAPID3_CHUNK < len(order):
+                seen = turn_180(lines) if self.upside_down else lines
+                if self.stop_when(seen):
+                    self.stopped_early = True
+                    break
+        return lines
+
+
+def _upright_box_share(rects: list[tuple[float, float, float, float]]) -> float:
+    """Share of the elongated text boxes (several characters) that are taller than wide."""
+    sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in rects]
+    long = [(w, h) for w, h in sizes if max(w, h) > 2.5 * max(1.0, min(w, h))]
+    if len(long) < 3:
+        return 0.0
+    return sum(1 for w, h in long if h > w) / len(long)
 
 
 class _ClsSpy:
@@ -267,24 +407,40 @@ class Ocr:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.choice = config.ocr.engine
-        self._engine: RapidEngine | TesseractEngine | None = None
+        self._engine: Rapid3Engine | RapidEngine | TesseractEngine | None = None
 
     @property
-    def engine(self) -> RapidEngine | TesseractEngine:
+    def engine(self) -> Rapid3Engine | RapidEngine | TesseractEngine:
         if self._engine is None:
             self._engine = self._load()
         return self._engine
 
-    def _load(self) -> RapidEngine | TesseractEngine:
+    def _load(self) -> Rapid3Engine | RapidEngine | TesseractEngine:
         cfg = self.config.ocr
+        side = min(cfg.max_side, RAPID_MAX_SIDE)
+        errors = []
         if self.choice in ("auto", "rapidocr"):
             try:
-                return RapidEngine(min(cfg.max_side, RAPID_MAX_SIDE))
-            except Exception as e:  # ImportError, missing libGL, broken model
-                if self.choice == "rapidocr":
-                    raise RuntimeError(f"RapidOCR unavailable: {e}") from e
-                log.warning("RapidOCR unavailable (%s); using tesseract", e)
+                eng = Rapid3Engine(side)
+                eng.warm()
+                return eng
+            except Exception as e:  # not installed, missing libGL, broken model
+                errors.append(f"rapidocr: {e}")
+        if self.choice in ("auto", "rapidocr", "rapidocr-onnxruntime"):
+            try:
+                return RapidEngine(side)
+            except Exception as e:
+                errors.append(f"rapidocr-onnxruntime: {e}")
+            if self.choice != "auto":
+                raise RuntimeError(f"RapidOCR unavailable: {'; '.join(errors)}")
+            log.warning("RapidOCR unavailable (%s); using tesseract", "; ".join(errors))
+        elif errors:
+            log.warning("RapidOCR 3 unavailable (%s)", "; ".join(errors))
         return TesseractEngine(cfg.language, cfg.max_side)
+
+    def warm(self) -> None:
+        """Load the engine and its models now (a worker about to serve a waiting person)."""
+        self.engine  # noqa: B018
 
     def lines(self, img: Image) -> tuple[list[OcrLine], int, bool]:
         """OCR lines of `img` (upright, EXIF already applied), the rotation applied (degrees
@@ -305,19 +461,29 @@ class Ocr:
                 if _score(again) > _score(best):
                     return again, r, False
             return best, 0, False
-        best = eng.recognize(img)
+        # RapidOCR 3 stops after detection when the boxes say the page lies sideways
+        best = eng.recognize(img, check_sideways=True)
         rot, mirrored = 0, False
-        if eng.upside_down and not _poor(best):
+        sideways = getattr(eng, "sideways", False) or _vertical_share(best) > 0.6
+        if eng.upside_down and not _poor(best) and not sideways:
             return turn_180(best), 180, False
-        sideways = _vertical_share(best) > 0.6
         if _poor(best) or sideways:
             r, conf = osd_rotation(img)
             if r:
-                again = eng.recognize(img.rotate(r, expand=True))
+                sure = conf >= OSD_MIN_CONFIDENCE
+                again = eng.recognize(img.rotate(r, expand=True), use_cls=not sure)
+                if eng.upside_down and not _poor(again):
+                    again, r = turn_180(again), (r + 180) % 360
                 # a sideways page read well still gains its layout (rows, tables) when turned
                 margin = 0.95 if sideways else 1.0
-                if conf >= OSD_MIN_CONFIDENCE or _score(again) > margin * _score(best):
+                if sure or _score(again) > margin * _score(best):
                     best, rot = again, r
+            if not best and getattr(eng, "sideways", False):
+                # OSD could not tell: read the page as it is (vertical text, say)
+                best = eng.recognize(img)
+                sideways = _vertical_share(best) > 0.6
+                if eng.upside_down and not _poor(best):
+                    return turn_180(best), 180, False
             if _poor(best) and not sideways and sum(len(ln.text) for ln in best) >= 4:
                 flipped = img.transpose(PILImage.Transpose.FLIP_LEFT_RIGHT)
                 again = eng.recognize(flipped)

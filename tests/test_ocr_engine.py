@@ -1,0 +1,135 @@
+"""The RapidOCR 3 engine (PP-OCRv6 small, models inside the wheel) as the agent drives it:
+stage by stage, orientation from detection boxes, early stop between line batches. Real models,
+generated pages; about 4 images are OCR'd."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from agent.config import Config
+from agent.extract import extract_in_process
+from agent.extract.ocr import RAPID3_CHUNK, Ocr, OcrLine, Rapid3Engine, _upright_box_share
+from tests.docgen.doc import Doc
+from tests.docgen.render import sample_doc, write
+
+
+def cfg(engine: str) -> Config:
+    base = Config()
+    return dataclasses.replace(base, ocr=dataclasses.replace(base.ocr, engine=engine))
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def doc() -> Doc:
+    return sample_doc(seed=11, rows=8)
+
+
+@pytest.fixture(scope="module")
+def rapid3() -> Ocr:
+    ocr = Ocr(cfg("rapidocr"))
+    assert isinstance(ocr.engine, Rapid3Engine) and ocr.engine.name == "rapidocr"
+    return ocr
+
+
+def test_models_come_from_the_wheel_never_from_the_network(monkeypatch, tmp_path: Path) -> None:
+    """The models must be inside the installed package: offline PCs cannot download them."""
+    import rapidocr.utils.download_file as dl
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"RapidOCR tried to download: {args} {kwargs}")
+
+    monkeypatch.setattr(dl.DownloadFile, "_make_http_request", staticmethod(refuse))
+    monkeypatch.setattr(dl.DownloadFile, "run", staticmethod(refuse))
+    eng = Rapid3Engine(1280)
+    eng.warm()
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 40)
+    img = Image.new("RGB", (900, 200), "white")
+    ImageDraw.Draw(img).text((40, 70), "关于做好疫情防控工作的通知", font=font, fill="black")
+    lines = eng.recognize(img)
+    assert "疫情防控" in "".join(ln.text for ln in lines)
+
+
+def test_a_sideways_photo_is_turned_before_its_lines_are_read(
+    tmp_path: Path, doc: Doc, rapid3: Ocr
+) -> None:
+    p = write(doc, tmp_path / "sideways.png", "rot90")
+    e = extract_in_process(p, cfg("rapidocr"), ocr=rapid3)
+    assert e.meta("ocr.rotate.p1") in ("90", "270")
+    text = _flat(e.text())
+    assert "交办单" in text
+    assert sum(i in text for i in doc.identifiers) >= len(doc.identifiers) - 1
+
+
+def test_the_line_classifier_can_be_skipped_when_the_orientation_is_known(
+    tmp_path: Path, doc: Doc, rapid3: Ocr
+) -> None:
+    from PIL import Image
+
+    img = Image.open(write(doc, tmp_path / "scan.png", "scan-png"))
+    eng = rapid3.engine
+    calls = []
+    real_cls = eng.engine._load_cls_model()
+
+    def counting(crops):
+        calls.append(len(crops))
+        return real_cls(crops)
+
+    eng.engine.text_cls = counting
+    try:
+        with_cls = eng.recognize(img)
+        assert calls and not eng.upside_down
+        calls.clear()
+        without = eng.recognize(img, use_cls=False)
+        assert not calls
+    finally:
+        eng.engine.text_cls = real_cls
+    assert _flat("".join(ln.text for ln in without)) == _flat("".join(ln.text for ln in with_cls))
+
+
+def test_stop_when_ends_a_page_after_a_batch_of_lines(
+    tmp_path: Path, doc: Doc, rapid3: Ocr
+) -> None:
+    from PIL import Image
+
+    img = Image.open(write(doc, tmp_path / "scan.png", "scan-png"))
+    eng = rapid3.engine
+    full = eng.recognize(img, use_cls=False)
+    assert len(full) > RAPID3_CHUNK  # the page has more than one batch of lines
+    seen: list[int] = []
+
+    def stop(lines: list[OcrLine]) -> bool:
+        seen.append(len(lines))
+        return "交办单" in _flat("".join(ln.text for ln in lines))
+
+    eng.stop_when = stop
+    try:
+        part = eng.recognize(img, use_cls=False)
+    finally:
+        eng.stop_when = None
+    assert eng.stopped_early
+    assert seen == [len(part)] and len(part) < len(full)
+    # the first lines of the page were read first: the title is in what was read
+    assert "交办单" in _flat("".join(ln.text for ln in part))
+
+
+def test_upright_box_share() -> None:
+    wide = [(0, i * 30, 300, i * 30 + 20) for i in range(5)]
+    tall = [(i * 30, 0, i * 30 + 20, 300) for i in range(5)]
+    assert _upright_box_share(wide) == 0.0
+    assert _upright_box_share(tall) == 1.0
+    assert _upright_box_share(tall[:2]) == 0.0  # too few boxes to tell
+    squares = [(0, 0, 20, 20)] * 6  # single characters say nothing about the page
+    assert _upright_box_share(squares) == 0.0
+
+
+def test_the_older_engine_stays_available_by_config(tmp_path: Path) -> None:
+    ocr = Ocr(cfg("rapidocr-onnxruntime"))
+    assert ocr.engine.name == "rapidocr-onnxruntime"
