@@ -1,16 +1,28 @@
-"""How long `shareguard check` takes for one document, as a person waits for it.
+"""How long `shareguard check` takes for one file, as a person waits for it, side by side in one
+run with the plain `tesseract FILE - -l chi_sim` on the same images:
 
-Runs the real command (a new process each time, as a file manager does) on a flagged and a clean
-text document, a .docx and a photo, with notifications off, and prints median / p95 / max
-wall-clock seconds. Target: under 2 s for a text document.
+- `no agent`: the real command, a new process each time (as a file manager starts it), which
+  starts its own extraction worker and loads the OCR model;
+- `agent, warm`: the same command while `shareguard run` is up: the agent judges the file with its
+  already warm worker over the check channel (agent/checkd.py) and logs it;
+- `agent, parked`: the same, right after the agent parked its idle worker (wake = new worker +
+  model load), to weigh the idle policy against the worker's resident memory;
+- `agent latency`: a photo copied into a watched folder, until its row is in the log, beside the
+  scan time the agent recorded for it (the OCR part).
 
-    .venv/bin/python bench/check.py [--runs 10]
+Prints medians, the ratios to plain tesseract, the peak memory of the `check` process tree
+(no agent) and of the agent's worker (VmHWM), and the worker's resident memory when idle.
+
+    .venv/bin/python bench/check.py [--runs 5] [--quick]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -19,70 +31,195 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 SHAREGUARD = ROOT / ".venv" / "bin" / "shareguard"
+REAL = ROOT.parent / "shared" / "corpus" / "real" / "images"
 FLAGGED = "关于做好近期重点工作的通知\n秘密★1年\n各科室：\n请按要求落实。\n" * 3
 CLEAN = "周末社区图书馆开放时间调整为上午九点至下午五点，欢迎居民前来借阅。\n" * 20
+PARK_S = 4.0  # the agent under test parks its worker after this many idle seconds
 
 
-def make_files(d: Path) -> dict[str, Path]:
+def make_files(d: Path, quick: bool) -> dict[str, Path]:
+    from tests.docgen.corpus import generate
+    from tests.docgen.render import write
+
     files = {"text, flagged": d / "通知.txt", "text, clean": d / "开放时间.txt"}
     files["text, flagged"].write_text(FLAGGED, encoding="utf-8")
     files["text, clean"].write_text(CLEAN, encoding="utf-8")
-    try:
-        import docx
-
-        doc = docx.Document()
-        for line in FLAGGED.splitlines():
-            doc.add_paragraph(line)
-        files["docx, flagged"] = d / "通知.docx"
-        doc.save(files["docx, flagged"])
-    except ImportError:
-        pass
-    try:
-        from PIL import Image, ImageDraw, ImageFont
-
-        font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 40)
-        img = Image.new("RGB", (1200, 500), "white")
-        draw = ImageDraw.Draw(img)
-        for i, line in enumerate(FLAGGED.splitlines()[:4]):
-            draw.text((60, 60 + i * 90), line, font=font, fill="black")
-        files["photo (OCR), flagged"] = d / "通知.jpg"
-        img.save(files["photo (OCR), flagged"], quality=85)
-    except (ImportError, OSError):
-        pass
+    survey = next(doc for t, doc in generate(per_template=1, seed=7) if t.name == "epi_report")
+    files["phone photo 个案调查表"] = write(survey, d / "IMG_2041.jpg", "photo", seed=4)
+    files["screenshot 个案调查表"] = write(survey, d / "截图.png", "screenshot", seed=4)
+    if not quick:
+        for label, name in (
+            ("lab report photo (real)", "paddleocr_hospital_lab_report_photo_REDACTED.jpg"),
+            ("dense page (real)", "cdla_journal_page_0633.jpg"),
+            ("rotated page (real)", "chineseocr_lite_rotated_printed_page.jpg"),
+        ):
+            if (REAL / name).is_file():
+                files[label] = REAL / name
     return files
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """(seconds, exit code, peak RSS MB of the process tree it waited for)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    dt = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return dt, proc.returncode, usage.ru_maxrss / 1024
+
+
+def check_cmd(cfg: Path, path: Path) -> list[str]:
+    return [str(SHAREGUARD), "check", "--no-notify", "--config", str(cfg), str(path)]
+
+
+def worker_of(agent_pid: int) -> int | None:
+    import psutil
+
+    for c in psutil.Process(agent_pid).children(recursive=True):
+        if "agent.extract.worker" in " ".join(c.cmdline()):
+            return c.pid
+    return None
+
+
+def vm(pid: int | None, key: str) -> float:
+    if pid is None:
+        return float("nan")
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    return int(status.split(f"{key}:")[1].split()[0]) / 1024
+
+
+def log_rows(data: Path) -> list[dict]:
+    db = data / "log.sqlite3"
+    if not db.exists():
+        return []
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    con.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in con.execute("SELECT * FROM verdicts ORDER BY id")]
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        con.close()
+
+
+def wait_for(pred, timeout: float = 120.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        v = pred()
+        if v:
+            return v
+        time.sleep(0.02)
+    raise TimeoutError("condition not met")
+
+
+def fmt(x: float) -> str:
+    return "-" if x != x else f"{x:.2f}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="generated files only, no real images")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+    with tempfile.TemporaryDirectory(prefix="sgc-") as tmp:
         d = Path(tmp)
+        data, watched = d / "data", d / "w"
+        watched.mkdir()
         cfg = d / "config.toml"
-        cfg.write_text(f'data_dir = "{d / "data"}"\n', encoding="utf-8")
+        cfg.write_text(
+            f'data_dir = "{data}"\nwatch = ["{watched}"]\nmode = "audit"\n'
+            "[watch_options]\nuse_defaults = false\nsettle_seconds = 0.3\n",
+            encoding="utf-8",
+        )
         env = dict(os.environ, XDG_CONFIG_HOME=str(d / "cfg"), XDG_DATA_HOME=str(d / "share"))
-        files = make_files(d)
-        print(f"shareguard check, {args.runs} runs each (new process per run, --no-notify)")
-        print(f"{'document':24} {'exit':>4} {'median':>8} {'p95':>8} {'max':>8}")
-        for label, path in files.items():
-            times, rc = [], None
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+        files = make_files(d, args.quick)
+        rows: dict[str, dict[str, list[float]]] = {k: {} for k in files}
+
+        def add(label: str, key: str, v: float) -> None:
+            rows[label].setdefault(key, []).append(v)
+
+        # 1. plain tesseract and `check` without an agent, interleaved per run
+        for _ in range(args.runs):
+            for label, path in files.items():
+                if path.suffix in (".jpg", ".png") and shutil.which("tesseract"):
+                    s, _, _ = timed(["tesseract", str(path), "-", "-l", "chi_sim"], env)
+                    add(label, "tesseract", s)
+                s, rc, peak = timed(check_cmd(cfg, path), env)
+                add(label, "no agent", s)
+                add(label, "peak MB (no agent)", peak)
+                add(label, "exit", rc)
+
+        # 2. the agent running: warm worker, then parked worker
+        agent_env = dict(env, SHAREGUARD_WORKER_IDLE_S=str(PARK_S))
+        agent_log = open(d / "agent.log", "wb")  # noqa: SIM115
+        agent = subprocess.Popen(
+            [str(SHAREGUARD), "run", "--config", str(cfg)],
+            stdout=agent_log,
+            stderr=subprocess.STDOUT,
+            env=agent_env,
+        )
+        idle_rss = hwm = float("nan")
+        latency: list[tuple[float, float]] = []
+        try:
+            wait_for(lambda: (data / "check.sock").exists(), 120)
+            photo = files["phone photo 个案调查表"]
+            timed(check_cmd(cfg, photo), env)  # starts the worker, loads the model
             for _ in range(args.runs):
+                for label, path in files.items():
+                    s, _, _ = timed(check_cmd(cfg, path), env)
+                    add(label, "agent, warm", s)
+            worker = worker_of(agent.pid)
+            idle_rss, hwm = vm(worker, "VmRSS"), vm(worker, "VmHWM")
+            # parked: wait until the agent stops the idle worker, then check the photo
+            for _ in range(max(2, args.runs // 2)):
+                wait_for(lambda: worker_of(agent.pid) is None, PARK_S + 60)
+                s, _, _ = timed(check_cmd(cfg, photo), env)
+                add("phone photo 个案调查表", "agent, parked", s)
+            # landing -> log row, for a photo dropped into the watched folder (worker warm)
+            timed(check_cmd(cfg, photo), env)
+            for i in range(args.runs):
+                n = len(log_rows(data))
                 t0 = time.perf_counter()
-                r = subprocess.run(
-                    [str(SHAREGUARD), "check", "--no-notify", "--config", str(cfg), str(path)],
-                    capture_output=True,
-                    env=env,
-                    check=False,
-                )
-                times.append(time.perf_counter() - t0)
-                rc = r.returncode
-            times.sort()
-            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-            print(
-                f"{label:24} {rc!s:>4} {statistics.median(times):8.2f} {p95:8.2f} {times[-1]:8.2f}"
-            )
-    sys.stdout.flush()
+                shutil.copyfile(photo, watched / f"IMG_{i:04d}.jpg")
+                row = wait_for(lambda n=n: (log_rows(data)[n:] or [None])[0], 180)
+                latency.append((time.perf_counter() - t0, row.get("scan_seconds") or 0.0))
+        finally:
+            agent.terminate()
+            agent.wait(60)
+            agent_log.close()
+
+    print(f"\nshareguard check, {args.runs} runs each (median s; ratio = check / plain tesseract)")
+    cols = ["no agent", "agent, warm", "agent, parked", "tesseract"]
+    head = f"{'file':26} {'exit':>4} " + " ".join(f"{c:>13}" for c in cols)
+    head += f" {'no agent/tess':>13} {'warm/tess':>9} {'peak MB':>8}"
+    print(head)
+    for label, r in rows.items():
+        med = {c: statistics.median(r[c]) if r.get(c) else float("nan") for c in cols}
+        tess = med["tesseract"]
+        exit_code = int(r["exit"][-1]) if r.get("exit") else -1
+        peak = max(r.get("peak MB (no agent)", [float("nan")]))
+        print(
+            f"{label:26} {exit_code:>4} "
+            + " ".join(f"{fmt(med[c]):>13}" for c in cols)
+            + f" {fmt(med['no agent'] / tess):>13} {fmt(med['agent, warm'] / tess):>9}"
+            + f" {peak:8.0f}"
+        )
+    print(f"\nagent's extraction worker: peak {fmt(hwm)} MB (VmHWM), resident when idle "
+          f"{fmt(idle_rss)} MB; parks after {PARK_S:g} s idle in this bench")  # fmt: skip
+    if latency:
+        lat = statistics.median(x for x, _ in latency)
+        scan = statistics.median(y for _, y in latency)
+        print(f"agent photo latency (copy -> log row): median {lat:.2f} s; the scan itself "
+              f"(recorded scan_seconds) {scan:.2f} s; overhead {lat - scan:.2f} s")  # fmt: skip
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+    print(json.dumps({"rows": rows, "latency": latency}, ensure_ascii=False), file=sys.stderr)
 
 
 if __name__ == "__main__":
