@@ -66,7 +66,7 @@ class WatchOptions:
     poll_interval_s: float = 30.0  # for network mounts without native events
     use_defaults: bool = True  # also watch the platform's default folders
     # the extraction worker (parsers, OCR model: hundreds of MB) stops after this long idle
-    worker_idle_s: float = 120.0
+    worker_idle_s: float = 900.0  # a trimmed warm worker holds ~200 MB; waking one costs seconds
     removable_roots: tuple[str, ...] = ()  # where removable drives are mounted; () = platform's
     poll_folders: tuple[str, ...] = ()  # folders to poll (network mounts not recognised as such)
 
