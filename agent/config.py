@@ -58,6 +58,9 @@ class OcrConfig:
     engine: str = "auto"  # auto | rapidocr | rapidocr-onnxruntime | tesseract | none
     max_side: int = 2000
     language: str = "chi_sim"
+    # stop reading a page once a classified mark (秘密★/机密★/绝密★) was read in it: the file is
+    # flagged whatever follows (RapidOCR 3 only; the rest of the page's evidence is not collected)
+    early_stop: bool = True
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import pytest
 from agent.config import Config
 from agent.extract import extract_in_process
 from agent.extract.ocr import RAPID3_CHUNK, Ocr, OcrLine, Rapid3Engine, _upright_box_share
+from detectors.model import BlockKind
 from tests.docgen.doc import Doc
 from tests.docgen.render import sample_doc, write
 
@@ -101,6 +102,8 @@ def test_stop_when_ends_a_page_after_a_batch_of_lines(
 
     img = Image.open(write(doc, tmp_path / "scan.png", "scan-png"))
     eng = rapid3.engine
+    before = eng.stop_when
+    eng.stop_when = None
     full = eng.recognize(img, use_cls=False)
     assert len(full) > RAPID3_CHUNK  # the page has more than one batch of lines
     seen: list[int] = []
@@ -113,7 +116,7 @@ def test_stop_when_ends_a_page_after_a_batch_of_lines(
     try:
         part = eng.recognize(img, use_cls=False)
     finally:
-        eng.stop_when = None
+        eng.stop_when = before
     assert eng.stopped_early
     assert seen == [len(part)] and len(part) < len(full)
     # the first lines of the page were read first: the title is in what was read
@@ -133,3 +136,41 @@ def test_upright_box_share() -> None:
 def test_the_older_engine_stays_available_by_config(tmp_path: Path) -> None:
     ocr = Ocr(cfg("rapidocr-onnxruntime"))
     assert ocr.engine.name == "rapidocr-onnxruntime"
+
+
+def _classified_page(tmp_path: Path, n_rows: int = 30) -> Path:
+    """A printed page: 秘密★ mark and title on top, then a long list of lines."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 30)
+    img = Image.new("RGB", (1200, 120 + 50 * (n_rows + 2)), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((60, 40), "秘密★1年", font=font, fill="black")
+    draw.text((300, 100), "关于做好近期重点工作的通知", font=font, fill="black")
+    for i in range(n_rows):
+        line = f"第{i + 1}项 请各科室按要求落实有关工作并及时报告"
+        draw.text((60, 180 + 50 * i), line, font=font, fill="black")
+    p = tmp_path / "通知.png"
+    img.save(p)
+    return p
+
+
+def test_a_classified_page_stops_early_and_is_still_flagged(tmp_path: Path, rapid3: Ocr) -> None:
+    from agent.pipeline import Scanner
+    from policies import load_policy
+
+    p = _classified_page(tmp_path)
+    c = cfg("rapidocr")
+    e = extract_in_process(p, c, ocr=rapid3)
+    assert e.meta("ocr.stopped_early.p1") == "classified mark"
+    lines = [b for b in e.blocks if b.kind == BlockKind.OCR_LINE]
+    assert len(lines) < 30  # the rest of the page was not read
+    assert any("OCR stopped early" in w for w in e.warnings)
+    with Scanner(c, load_policy()) as scanner:
+        verdict = scanner.scan(p)
+    assert "classified" in {cat.id for cat in verdict.flagged_categories}
+    # without the setting the whole page is read
+    off = dataclasses.replace(c, ocr=dataclasses.replace(c.ocr, early_stop=False))
+    full = extract_in_process(p, off, ocr=Ocr(off))
+    assert full.meta("ocr.stopped_early.p1") is None
+    assert len([b for b in full.blocks if b.kind == BlockKind.OCR_LINE]) >= 30

@@ -401,6 +401,18 @@ class TesseractEngine:
         return lines
 
 
+# A line that starts with a marked secrecy level: the page is classified material whatever the
+# rest of it says (detectors.marks flags it on its own), so reading on cannot change the verdict.
+_SECRECY_MARK = re.compile(r"^\s*(绝密|机密|秘密)\s*[★☆*]")
+
+
+def classified_mark_read(lines: list[OcrLine]) -> bool:
+    """`stop_when` for `ocr.early_stop`: a confident, short line opening with 秘密★ and the like."""
+    return any(
+        ln.confidence >= 0.8 and len(ln.text) <= 30 and _SECRECY_MARK.match(ln.text) for ln in lines
+    )
+
+
 class Ocr:
     """The OCR stage: picks and loads the engine once, fixes orientation, returns Parts."""
 
@@ -423,6 +435,8 @@ class Ocr:
             try:
                 eng = Rapid3Engine(side)
                 eng.warm()
+                if cfg.early_stop:
+                    eng.stop_when = classified_mark_read
                 return eng
             except Exception as e:  # not installed, missing libGL, broken model
                 errors.append(f"rapidocr: {e}")
@@ -502,6 +516,9 @@ class Ocr:
             parts.metadata.append((f"ocr.rotate.p{p}", str(rot)))
         if mirrored:
             parts.metadata.append((f"ocr.mirrored.p{p}", "1"))
+        if getattr(self.engine, "stopped_early", False):
+            parts.metadata.append((f"ocr.stopped_early.p{p}", "classified mark"))
+            parts.warnings.append(f"OCR stopped early on page {p}: classified mark read")
         for ln in _reading_order(lines):
             parts.blocks.append(
                 Block(
