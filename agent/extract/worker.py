@@ -66,6 +66,7 @@ def serve(conn_r, conn_w) -> None:
             conn_w.send(reply)
             if restart:
                 return
+            release_memory()
             continue
         path, shown = msg
         restart = False
