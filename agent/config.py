@@ -59,8 +59,9 @@ class OcrConfig:
     max_side: int = 2000
     language: str = "chi_sim"
     # stop reading a page once a classified mark (秘密★/机密★/绝密★) was read in it: the file is
-    # flagged whatever follows (RapidOCR 3 only; the rest of the page's evidence is not collected)
-    early_stop: bool = True
+    # flagged whatever follows, but the rest of the page's evidence (IDs of a roster below the
+    # mark, say) is not collected, so it is the organisation's choice (RapidOCR 3 only)
+    early_stop: bool = False
 
 
 @dataclass(frozen=True)

@@ -160,8 +160,9 @@ def test_a_classified_page_stops_early_and_is_still_flagged(tmp_path: Path, rapi
     from policies import load_policy
 
     p = _classified_page(tmp_path)
-    c = cfg("rapidocr")
-    e = extract_in_process(p, c, ocr=rapid3)
+    plain = cfg("rapidocr")
+    c = dataclasses.replace(plain, ocr=dataclasses.replace(plain.ocr, early_stop=True))
+    e = extract_in_process(p, c, ocr=Ocr(c))
     assert e.meta("ocr.stopped_early.p1") == "classified mark"
     lines = [b for b in e.blocks if b.kind == BlockKind.OCR_LINE]
     assert len(lines) < 30  # the rest of the page was not read
@@ -169,8 +170,7 @@ def test_a_classified_page_stops_early_and_is_still_flagged(tmp_path: Path, rapi
     with Scanner(c, load_policy()) as scanner:
         verdict = scanner.scan(p)
     assert "classified" in {cat.id for cat in verdict.flagged_categories}
-    # without the setting the whole page is read
-    off = dataclasses.replace(c, ocr=dataclasses.replace(c.ocr, early_stop=False))
-    full = extract_in_process(p, off, ocr=Ocr(off))
+    # without the setting (the default) the whole page is read
+    full = extract_in_process(p, plain, ocr=rapid3)
     assert full.meta("ocr.stopped_early.p1") is None
     assert len([b for b in full.blocks if b.kind == BlockKind.OCR_LINE]) >= 30
