@@ -201,10 +201,12 @@ REAL_TRUTH = {
 }
 
 
-def real_images() -> list[dict]:
+def real_images(only: tuple[str, ...] = ()) -> list[dict]:
     folder = ROOT.parent / "shared" / "corpus" / "real" / "images"
     items = []
     for p in sorted(folder.glob("*.jpg")):
+        if only and not any(k in p.name for k in only):
+            continue
         phrases, ids = REAL_TRUTH.get(p.name, ([], []))
         dense = any(k in p.name for k in REAL_DENSE)
         items.append(
@@ -305,12 +307,17 @@ def _cer(ref: str, hyp: str) -> float:
 
 
 def bench_ocr(
-    tmp: Path, n_docs: int, engines: list[str], degradations: tuple[str, ...], real: bool
+    tmp: Path,
+    n_docs: int,
+    engines: list[str],
+    degradations: tuple[str, ...],
+    real: bool,
+    only: tuple[str, ...] = (),
 ) -> None:
     items = make_photo_set(tmp, n_docs, degradations)
     n_generated = len(items)
     if real:
-        items += real_images()
+        items += real_images(only)
     list_file = tmp / "items.json"
     list_file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     print(
@@ -400,6 +407,7 @@ def main() -> None:
         help="comma-separated engine specs (see above)",
     )
     ap.add_argument("--no-real", action="store_true", help="generated images only")
+    ap.add_argument("--real", default="", help="only real images whose name has one of these")
     ap.add_argument("--degradations", default=",".join(DEGRADATIONS))
     ap.add_argument("--skip-ocr", action="store_true")
     ap.add_argument("--skip-text", action="store_true")
@@ -420,6 +428,7 @@ def main() -> None:
                 [e for e in args.engines.split(",") if e],
                 tuple(d for d in args.degradations.split(",") if d),
                 not args.no_real,
+                tuple(k for k in args.real.split(",") if k),
             )
     print(f"\nload average at end: {os.getloadavg()[0]:.1f}")
 
