@@ -152,6 +152,7 @@ def main() -> None:
 
         def add(label: str, key: str, v: float) -> None:
             rows[label].setdefault(key, []).append(v)
+            print(f"  {label}: {key} {v:.2f}", file=sys.stderr, flush=True)  # progress
 
         # 1. plain tesseract and `check` without an agent, interleaved per run
         for _ in range(args.runs):
