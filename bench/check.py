@@ -36,7 +36,7 @@ SHAREGUARD = ROOT / ".venv" / "bin" / "shareguard"
 REAL = ROOT.parent / "shared" / "corpus" / "real" / "images"
 FLAGGED = "关于做好近期重点工作的通知\n秘密★1年\n各科室：\n请按要求落实。\n" * 3
 CLEAN = "周末社区图书馆开放时间调整为上午九点至下午五点，欢迎居民前来借阅。\n" * 20
-PARK_S = 4.0  # the agent under test parks its worker after this many idle seconds
+PARK_S = 2.0  # the second agent parks its worker after this many idle seconds
 
 
 def make_files(d: Path, quick: bool) -> dict[str, Path]:
@@ -125,6 +125,28 @@ def wait_for(pred, timeout: float = 120.0):
     raise TimeoutError("condition not met")
 
 
+class Agent:
+    """`shareguard run` for the bench, its worker parked after `idle_s`."""
+
+    def __init__(self, cfg: Path, env: dict[str, str], log: Path, idle_s: float) -> None:
+        self.log = open(log, "wb")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [str(SHAREGUARD), "run", "--config", str(cfg)],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=dict(env, SHAREGUARD_WORKER_IDLE_S=str(idle_s)),
+        )
+        self.pid = self.proc.pid
+
+    def __enter__(self) -> Agent:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(120)
+        self.log.close()
+
+
 def fmt(x: float) -> str:
     return "-" if x != x else f"{x:.2f}"
 
@@ -165,46 +187,39 @@ def main() -> None:
                 add(label, "peak MB (no agent)", peak)
                 add(label, "exit", rc)
 
-        # 2. the agent running: warm worker, then parked worker
-        agent_env = dict(env, SHAREGUARD_WORKER_IDLE_S=str(PARK_S))
-        agent_log = open(d / "agent.log", "wb")  # noqa: SIM115
-        agent = subprocess.Popen(
-            [str(SHAREGUARD), "run", "--config", str(cfg)],
-            stdout=agent_log,
-            stderr=subprocess.STDOUT,
-            env=agent_env,
-        )
+        # 2. the agent running with its worker kept warm; 3. an agent that parks it at once
         idle_rss = hwm = float("nan")
         latency: list[tuple[float, float]] = []
-        try:
-            wait_for(lambda: (data / "check.sock").exists(), 120)
-            photo = files["phone photo 个案调查表"]
-            timed(check_cmd(cfg, photo), env)  # starts the worker, loads the model
-            for _ in range(args.runs):
-                for label, path in files.items():
-                    s, _, _ = timed(check_cmd(cfg, path), env)
-                    add(label, "agent, warm", s)
-            worker = worker_of(agent.pid)
-            idle_rss, hwm = vm(worker, "VmRSS"), vm(worker, "VmHWM")
-            # parked: wait until the agent stops the idle worker, then check the photo
-            for _ in range(max(2, args.runs // 2)):
-                wait_for(lambda: worker_of(agent.pid) is None, PARK_S + 60)
-                s, _, _ = timed(check_cmd(cfg, photo), env)
-                add("phone photo 个案调查表", "agent, parked", s)
-            # landing -> log row, for a photo dropped into the watched folder (worker warm)
-            timed(check_cmd(cfg, photo), env)
-            for i in range(args.runs):
-                n = len(log_rows(data))
-                t0 = time.perf_counter()
-                shutil.copyfile(photo, watched / f"IMG_{i:04d}.jpg")
-                row = wait_for(lambda n=n: (log_rows(data)[n:] or [None])[0], 180)
-                latency.append((time.perf_counter() - t0, row.get("scan_seconds") or 0.0))
-        except Exception as e:  # print what was measured
-            print(f"agent phase failed: {type(e).__name__}: {e}")
-        finally:
-            agent.terminate()
-            agent.wait(60)
-            agent_log.close()
+        photo = files["phone photo 个案调查表"]
+        with Agent(cfg, env, d / "warm.log", idle_s=3600) as agent:
+            try:
+                wait_for(lambda: (data / "check.sock").exists(), 120)
+                timed(check_cmd(cfg, photo), env)  # starts the worker, loads the model
+                for _ in range(args.runs):
+                    for label, path in files.items():
+                        s, _, _ = timed(check_cmd(cfg, path), env)
+                        add(label, "agent, warm", s)
+                worker = worker_of(agent.pid)
+                idle_rss, hwm = vm(worker, "VmRSS"), vm(worker, "VmHWM")
+                # landing -> log row, for a photo dropped into the watched folder
+                for i in range(args.runs):
+                    n = len(log_rows(data))
+                    t0 = time.perf_counter()
+                    shutil.copyfile(photo, watched / f"IMG_{i:04d}.jpg")
+                    row = wait_for(lambda n=n: (log_rows(data)[n:] or [None])[0], 300)
+                    latency.append((time.perf_counter() - t0, row.get("scan_seconds") or 0.0))
+            except Exception as e:  # print what was measured
+                print(f"warm agent phase failed: {type(e).__name__}: {e}")
+        with Agent(cfg, env, d / "parked.log", idle_s=PARK_S) as agent:
+            try:
+                wait_for(lambda: (data / "check.sock").exists(), 120)
+                timed(check_cmd(cfg, photo), env)
+                for _ in range(args.runs):
+                    wait_for(lambda: worker_of(agent.pid) is None, PARK_S + 120)
+                    s, _, _ = timed(check_cmd(cfg, photo), env)
+                    add("phone photo 个案调查表", "agent, parked", s)
+            except Exception as e:
+                print(f"parked agent phase failed: {type(e).__name__}: {e}")
 
     print(f"\nshareguard check, {args.runs} runs each (median s; ratio = check / plain tesseract)")
     cols = ["no agent", "agent, warm", "agent, parked", "tesseract"]
@@ -223,7 +238,7 @@ def main() -> None:
             + f" {peak:8.0f}"
         )
     print(f"\nagent's extraction worker: peak {fmt(hwm)} MB (VmHWM), resident when idle "
-          f"{fmt(idle_rss)} MB; parks after {PARK_S:g} s idle in this bench")  # fmt: skip
+          f"{fmt(idle_rss)} MB (parked: 2nd agent, idle {PARK_S:g} s)")  # fmt: skip
     if latency:
         lat = statistics.median(x for x, _ in latency)
         scan = statistics.median(y for _, y in latency)
