@@ -229,7 +229,7 @@ def console_bench(args: argparse.Namespace, srv: Server, base: Path) -> None:
                     media_type, verdict, categories, evidence, evidence_hash, action, mode,
                     prev_hash, row_hash, department)
                 SELECT 'bench-console', g,
-                    to_char(timestamp '2026-01-01' + g * interval '20 seconds',
+                    to_char((now() AT TIME ZONE 'UTC') - (%s - g) * interval '20 seconds',
                             'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                     'pc-' || (g %% 300), 'user', '/home/u/Desktop/文件_' || g || '.docx',
                     md5(g::text) || md5(g::text), 1000 + g %% 5000, 'application/pdf',
@@ -242,13 +242,21 @@ def console_bench(args: argparse.Namespace, srv: Server, base: Path) -> None:
                     (ARRAY['内科','办公室','财务科','档案室'])[1 + g %% 4]
                 FROM generate_series(1, %s) g
                 """,
-                (need,),
+                (need, need),
             )
             c.execute(
                 "INSERT INTO verdict_categories (category, verdict_pk, score)"
                 " SELECT c->>'id', v.id, 0.8 FROM verdicts v,"
                 " jsonb_array_elements(v.categories::jsonb) c"
                 " WHERE v.agent_id = 'bench-console' ON CONFLICT DO NOTHING"
+            )
+            c.execute(  # what ingest keeps up to date for real agents' rows
+                "INSERT INTO verdict_daily (day, category, host, department, n)"
+                " SELECT substr(v.time, 1, 10), c.category, v.host, v.department, count(*)"
+                " FROM verdict_categories c JOIN verdicts v ON v.id = c.verdict_pk"
+                " WHERE v.agent_id = 'bench-console' AND v.verdict = 'flagged'"
+                " GROUP BY 1, 2, 3, 4 ON CONFLICT (day, category, host, department)"
+                " DO UPDATE SET n = verdict_daily.n + excluded.n"
             )
             c.execute("VACUUM ANALYZE")
         (total,) = c.execute("SELECT count(*) FROM verdicts").fetchone()  # type: ignore[misc]

@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import secrets
+import time
 import urllib.parse
 from pathlib import Path, PurePath
 from typing import Any
@@ -46,6 +47,7 @@ SESSION_COOKIE = "sg_central"
 LOGIN_COOKIE = "sg_login"
 LANG_COOKIE = "sg_lang"
 SILENT_MINUTES = 30
+CHOICES_TTL_S = 30.0
 FILTER_KEYS = ("category", "since", "until", "status", "host", "folder", "action", "mode",
                "verdict", "q", "department")  # fmt: skip
 PUBLIC = ("/login", "/static/", "/api/")
@@ -80,6 +82,7 @@ class CentralConsole:
         self.store = PgLogStore(pool)
         self.secure = secure_cookies
         self.secret = secrets.token_bytes(32)  # signs pre-login CSRF tokens
+        self._choices: tuple[float, dict[str, list[str]]] = (float("-inf"), {})
         self.env = Environment(
             loader=ChoiceLoader(
                 [FileSystemLoader(str(HERE / "templates")), FileSystemLoader(str(AGENT_TEMPLATES))]
@@ -204,6 +207,18 @@ class CentralConsole:
         resp.delete_cookie(SESSION_COOKIE)
         return resp
 
+    def choices(self) -> dict[str, list[str]]:
+        """Hosts, departments and actions for the filter menus (refreshed every 30 s)."""
+        at, cached = self._choices
+        if time.monotonic() - at > CHOICES_TTL_S:
+            cached = {
+                "hosts": self.store.hosts(),
+                "departments": self.store.departments(),
+                "actions": self.store.actions(),
+            }
+            self._choices = (time.monotonic(), cached)
+        return cached
+
     # -- the log ----------------------------------------------------------------------------
     @staticmethod
     def _params(request: Request) -> dict[str, str]:
@@ -251,10 +266,12 @@ class CentralConsole:
             params=params, query=_query(params),
             counts=dict(sorted(per_cat.items(), key=lambda kv: -kv[1])),
             chart=chart(days, lambda k, **kw: i18n.t(k, lang=lang, **kw)),
-            hosts=store.hosts(), actions=store.actions(), categories=CATEGORIES,
+            hosts=self.choices()["hosts"], actions=self.choices()["actions"],
+            categories=CATEGORIES,
             statuses=TRIAGE_STATUSES, error=error,
             scope={
-                "departments": store.departments(), "department": params.get("department"),
+                "departments": self.choices()["departments"],
+                "department": params.get("department"),
                 "keep": {k: v for k, v in params.items() if v and k != "department"},
             },
         )  # fmt: skip

@@ -159,6 +159,24 @@ MIGRATIONS: dict[int, str] = {
         last_pk bigint NOT NULL
     );
     """,
+    # v2: the console list at a million rows (bench/fleet.py): the action menu from an index, and
+    # per-day counts kept at ingest for the chart and the category totals
+    2: """
+    CREATE INDEX verdicts_action ON verdicts (action);
+    CREATE TABLE verdict_daily (
+        day text NOT NULL,
+        category text NOT NULL,
+        host text NOT NULL,
+        department text NOT NULL,
+        n bigint NOT NULL,
+        PRIMARY KEY (day, category, host, department)
+    );
+    INSERT INTO verdict_daily (day, category, host, department, n)
+        SELECT substr(v.time, 1, 10), c.category, v.host, v.department, count(*)
+        FROM verdict_categories c JOIN verdicts v ON v.id = c.verdict_pk
+        WHERE v.verdict = 'flagged'
+        GROUP BY 1, 2, 3, 4;
+    """,
 }
 LATEST = max(MIGRATIONS)
 

@@ -140,6 +140,16 @@ def ingest(
                         " ON CONFLICT DO NOTHING",
                         (agent_id, first, head_id),
                     )
+                    cur.execute(
+                        "INSERT INTO verdict_daily (day, category, host, department, n)"
+                        " SELECT substr(v.time, 1, 10), c.category, v.host, v.department,"
+                        " count(*) FROM verdict_categories c JOIN verdicts v ON v.id = c.verdict_pk"
+                        " WHERE v.agent_id = %s AND v.row_id >= %s AND v.row_id <= %s"
+                        " AND v.verdict = 'flagged' GROUP BY 1, 2, 3, 4"
+                        " ON CONFLICT (day, category, host, department)"
+                        " DO UPDATE SET n = verdict_daily.n + excluded.n",
+                        (agent_id, first, head_id),
+                    )
                 else:
                     with cur.copy(f"COPY agent_events ({', '.join(_E_COLS)}) FROM STDIN") as cp:
                         for r in new:

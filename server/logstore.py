@@ -127,7 +127,30 @@ class PgLogStore:
                 yield _row(r)
 
     def counts_by_day(self, f: CentralFilter) -> list[tuple[str, str, int]]:
-        """(day, category, count) for the chart: the last CHART_DAYS days with rows."""
+        """(day, category, count) for the chart: the last CHART_DAYS days. Flagged rows by
+        host, department, category and date come from the per-day table kept at ingest;
+        other filters count the rows themselves."""
+        b = f.base
+        dates = all(x is None or len(x) == 10 for x in (b.since, b.until))
+        if (
+            b.verdicts == ("flagged",)
+            and dates
+            and not (b.status or b.folder or b.action or b.mode or b.text or f.agent_id)
+        ):
+            clauses = ["day >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')"]
+            args: list[Any] = [CHART_DAYS]
+            for col, val, op in (("host", b.host, "="), ("department", f.department, "="),
+                                 ("category", b.category, "="), ("day", b.since, ">="),
+                                 ("day", b.until, "<")):  # fmt: skip
+                if val:
+                    clauses.append(f"{col} {op} %s")
+                    args.append(val)
+            sql = (
+                "SELECT day, category, sum(n) FROM verdict_daily WHERE "
+                + " AND ".join(clauses)
+                + " GROUP BY day, category ORDER BY day"
+            )
+            return [(d, c, int(n)) for d, c, n in self._all(sql, args)]
         w, args = where(f)
         sql = (
             "SELECT substr(v.time, 1, 10) AS day, c.category, count(*) FROM verdict_categories c"

@@ -86,11 +86,11 @@ def breaks(dsn: str) -> list[dict]:
 
 def test_init_is_idempotent_and_versioned(pg_empty_dsn: str) -> None:
     first = cli("--lang", "en", "server", "init", "--dsn", pg_empty_dsn)
-    assert "v0 → v1" in first.stdout
+    assert "v0 → v2" in first.stdout
     second = cli("--lang", "en", "server", "init", "--dsn", pg_empty_dsn)
-    assert "v1 → v1" in second.stdout
+    assert "v2 → v2" in second.stdout
     with psycopg.connect(pg_empty_dsn) as c:
-        assert c.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert c.execute("SELECT version FROM schema_version ORDER BY 1").fetchall() == [(1,), (2,)]
         tables = {
             r[0] for r in c.execute("SELECT tablename FROM pg_tables WHERE schemaname='public'")
         }
@@ -155,6 +155,8 @@ def test_forwarding_is_complete_ordered_and_idempotent(server: ThreadServer, tmp
     assert len(server_rows(server.dsn)) == 30
     with psycopg.connect(server.dsn) as c:
         assert c.execute("SELECT count(*) FROM agent_events").fetchone()[0] == 1
+        # the per-day counts behind the console's chart count each flagged row once
+        assert c.execute("SELECT sum(n) FROM verdict_daily").fetchone()[0] == 10
     assert breaks(server.dsn) == []
     out = [json.loads(x) for x in cli("server", "log", "--dsn", server.dsn).stdout.splitlines()]
     assert len(out) == 10  # flagged only
