@@ -96,8 +96,9 @@ def worker(args: argparse.Namespace) -> int:
 
 # -- the orchestrating process ----------------------------------------------------------------
 class Server:
-    def __init__(self, dsn: str, state: Path, port: int, log: Path) -> None:
+    def __init__(self, dsn: str, state: Path, port: int, log: Path, workers: int = 1) -> None:
         self.dsn, self.state, self.port, self.log = dsn, state, port, log
+        self.workers = workers
         self.url = f"https://127.0.0.1:{port}"
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -108,7 +109,8 @@ class Server:
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
                 [PY, "-m", "agent.cli", "server", "run", "--dsn", self.dsn, "--listen",
-                 f"127.0.0.1:{self.port}", "--state", str(self.state), "--workers-db", "8"],
+                 f"127.0.0.1:{self.port}", "--state", str(self.state), "--workers-db", "8",
+                 "--workers", str(self.workers)],
                 env=env, stdout=out, stderr=subprocess.STDOUT,
             )  # fmt: skip
         deadline = time.monotonic() + 120
@@ -308,9 +310,11 @@ def main() -> int:
     ap.add_argument("--console-rows", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--phase-timeout", type=float, default=600)
+    ap.add_argument("--server-workers", type=int, default=2, help="server run --workers")
     ap.add_argument("--dsn")
     ap.add_argument("--keep", help="work dir to keep (default: a temp dir, removed)")
     ap.add_argument("--skip-console", action="store_true")
+    ap.add_argument("--console-only", action="store_true", help="skip the agents' phases")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--base", help=argparse.SUPPRESS)
     ap.add_argument("--ids", help=argparse.SUPPRESS)
@@ -329,81 +333,83 @@ def main() -> int:
         dsn = args.dsn or stack.enter_context(pg_cluster(base / "pg", fsync=True))
         subprocess.run([PY, "-m", "agent.cli", "server", "init", "--dsn", dsn], check=True,
                        env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True)  # fmt: skip
-        srv = Server(dsn, base / "state", free_port(), base / "server.log")
+        srv = Server(dsn, base / "state", free_port(), base / "server.log", args.server_workers)
         srv.start()
         stack.callback(srv.stop)
         n = args.agents
+        if args.console_only:
+            console_bench(args, srv, base)
+            n = 0
         from agent.forward import enroll
 
-        token = subprocess.run(
-            [PY, "-m", "agent.cli", "server", "enroll-token", "--dsn", dsn, "--url", srv.url,
-             "--state", str(srv.state), "--uses", str(n), "--department", "bench"],
-            check=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
-            text=True,
-        ).stdout.strip()  # fmt: skip
-        t0 = time.perf_counter()
-        with ThreadPoolExecutor(8) as ex:
-            creds = dict(
-                enumerate(c.agent_id for c in ex.map(lambda i: enroll(token, agent_config(base, i)),
-                                                     range(n)))
+        if n:
+            token = subprocess.run(
+                [PY, "-m", "agent.cli", "server", "enroll-token", "--dsn", dsn, "--url", srv.url,
+                 "--state", str(srv.state), "--uses", str(n), "--department", "bench"],
+                check=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
+                text=True,
+            ).stdout.strip()  # fmt: skip
+            t0 = time.perf_counter()
+            with ThreadPoolExecutor(8) as ex:
+                got = ex.map(lambda i: enroll(token, agent_config(base, i)), range(n))
+                creds = dict(enumerate(c.agent_id for c in got))
+            print(f"enrolled {n} agents in {time.perf_counter() - t0:.1f} s")
+
+            # phase 1: ingest
+            fill(base, n, args.rows, 0)
+            t0 = time.perf_counter()
+            procs = run_workers(args, base, n, "ingest")
+            for p in procs:
+                p.wait()
+            wall = time.perf_counter() - t0
+            sp = spans(base, "ingest")
+            lat = [e - s for s, e, _ in sp]
+            busy = max(e for _, e, _ in sp) - min(s for s, _, _ in sp)
+            sent = sum(k for *_, k in sp)
+            total, lost, dup = compare(dsn, base, n, creds)
+            print(f"ingest: {sent} rows from {n} agents in {busy:.1f} s (first request to last ack)"
+                  f" = {sent / busy:.0f} rows/s; {len(lat)} requests of {sent / len(lat):.0f} rows,"
+                  f" latency p50 {pct(lat, .5) * 1000:.0f} ms, p95 {pct(lat, .95) * 1000:.0f} ms;"
+                  f" lost {lost}, duplicated {dup} (wall {wall:.1f} s)")  # fmt: skip
+
+            # phase 2a: kill -9 of the server mid-run
+            fill(base, n, args.rows, args.rows)
+            procs = run_workers(args, base, n, "kill-server")
+            time.sleep(max(1.0, wall / 3))
+            srv.kill9()
+            print("server killed (-9) mid-run; restarting")
+            time.sleep(1)
+            srv.start()
+            for p in procs:
+                p.wait()
+            total, lost, dup = compare(dsn, base, n, creds)
+            print(f"after server kill -9: local rows {total}, lost {lost}, duplicated {dup}")
+
+            # phase 2b: kill -9 of one worker process (its agents mid-batch), then a restart
+            fill(base, n, args.rows, 2 * args.rows)
+            procs = run_workers(args, base, n, "kill-agents")
+            time.sleep(max(0.5, wall / 4))
+            procs[0].send_signal(signal.SIGKILL)
+            procs[0].wait()
+            print("one agent process killed (-9) mid-batch; restarting it")
+            ids = [str(i) for i in range(n) if i % args.workers == 0]
+            again = subprocess.Popen(
+                [PY, __file__, "--worker", "--base", str(base), "--ids", ",".join(ids), "--out",
+                 str(base / "lat-restart.json"), "--threads", str(args.threads), "--batch",
+                 str(args.batch), "--phase-timeout", str(args.phase_timeout)],
+                env=dict(os.environ, PYTHONPATH=str(ROOT)),
             )  # fmt: skip
-        print(f"enrolled {n} agents in {time.perf_counter() - t0:.1f} s")
+            for p in [*procs[1:], again]:
+                p.wait()
+            total, lost, dup = compare(dsn, base, n, creds)
+            print(f"after agent kill -9: local rows {total}, lost {lost}, duplicated {dup}")
+            import psycopg
 
-        # phase 1: ingest
-        fill(base, n, args.rows, 0)
-        t0 = time.perf_counter()
-        procs = run_workers(args, base, n, "ingest")
-        for p in procs:
-            p.wait()
-        wall = time.perf_counter() - t0
-        sp = spans(base, "ingest")
-        lat = [e - s for s, e, _ in sp]
-        busy = max(e for _, e, _ in sp) - min(s for s, _, _ in sp)
-        sent = sum(k for *_, k in sp)
-        total, lost, dup = compare(dsn, base, n, creds)
-        print(f"ingest: {sent} rows from {n} agents in {busy:.1f} s (first request to last ack)"
-              f" = {sent / busy:.0f} rows/s; {len(lat)} requests of {sent / len(lat):.0f} rows,"
-              f" latency p50 {pct(lat, .5) * 1000:.0f} ms, p95 {pct(lat, .95) * 1000:.0f} ms;"
-              f" lost {lost}, duplicated {dup} (wall with process start {wall:.1f} s)")  # fmt: skip
+            with psycopg.connect(dsn) as c:
+                (breaks,) = c.execute("SELECT count(*) FROM chain_breaks").fetchone()  # type: ignore[misc]
+            print(f"chain breaks reported: {breaks}")
 
-        # phase 2a: kill -9 of the server mid-run
-        fill(base, n, args.rows, args.rows)
-        procs = run_workers(args, base, n, "kill-server")
-        time.sleep(max(1.0, wall / 3))
-        srv.kill9()
-        print("server killed (-9) mid-run; restarting")
-        time.sleep(1)
-        srv.start()
-        for p in procs:
-            p.wait()
-        total, lost, dup = compare(dsn, base, n, creds)
-        print(f"after server kill -9: local rows {total}, lost {lost}, duplicated {dup}")
-
-        # phase 2b: kill -9 of one worker process (its agents mid-batch), then a restart
-        fill(base, n, args.rows, 2 * args.rows)
-        procs = run_workers(args, base, n, "kill-agents")
-        time.sleep(max(0.5, wall / 4))
-        procs[0].send_signal(signal.SIGKILL)
-        procs[0].wait()
-        print("one agent process killed (-9) mid-batch; restarting it")
-        ids = [str(i) for i in range(n) if i % args.workers == 0]
-        again = subprocess.Popen(
-            [PY, __file__, "--worker", "--base", str(base), "--ids", ",".join(ids), "--out",
-             str(base / "lat-restart.json"), "--threads", str(args.threads), "--batch",
-             str(args.batch), "--phase-timeout", str(args.phase_timeout)],
-            env=dict(os.environ, PYTHONPATH=str(ROOT)),
-        )  # fmt: skip
-        for p in [*procs[1:], again]:
-            p.wait()
-        total, lost, dup = compare(dsn, base, n, creds)
-        print(f"after agent kill -9: local rows {total}, lost {lost}, duplicated {dup}")
-        import psycopg
-
-        with psycopg.connect(dsn) as c:
-            (breaks,) = c.execute("SELECT count(*) FROM chain_breaks").fetchone()  # type: ignore[misc]
-        print(f"chain breaks reported: {breaks}")
-
-        if not args.skip_console:
+        if n and not args.skip_console:
             console_bench(args, srv, base)
     if not args.keep:
         import shutil

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
+from agent.files import write_private
 from server import db
 from server.api import Api
 from server.console import CentralConsole
@@ -47,9 +50,38 @@ def make_pool(dsn: str, *, size: int = 8) -> ConnectionPool:
     return pool
 
 
-def create_app(pool: ConnectionPool, ca_pem: bytes, *, secure_cookies: bool = True) -> Starlette:
+def console_secret(state: Path) -> bytes:
+    """The key that signs pre-login CSRF tokens, shared by every worker process (0600)."""
+    p = state / "console.key"
+    try:
+        key = p.read_bytes()
+        if len(key) >= 32:
+            return key
+    except FileNotFoundError:
+        pass
+    key = secrets.token_bytes(32)
+    write_private(p, key)
+    return key
+
+
+def app_from_env() -> Starlette:
+    """The app for one of several uvicorn worker processes (`server run --workers N`)."""
+    state = Path(os.environ["SHAREGUARD_SERVER_STATE"])
+    pool = make_pool(
+        os.environ["SHAREGUARD_DSN"], size=int(os.environ.get("SHAREGUARD_SERVER_POOL", "8"))
+    )
+    return create_app(pool, (state / "ca.pem").read_bytes(), secret=console_secret(state))
+
+
+def create_app(
+    pool: ConnectionPool,
+    ca_pem: bytes,
+    *,
+    secure_cookies: bool = True,
+    secret: bytes | None = None,
+) -> Starlette:
     api = Api(pool, ca_pem)
-    console = CentralConsole(pool, secure_cookies=secure_cookies)
+    console = CentralConsole(pool, secure_cookies=secure_cookies, secret=secret)
 
     async def not_found(request: Request, exc: Any) -> Response:
         return PlainTextResponse("not found", status_code=404)

@@ -35,6 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--state", required=True, metavar="DIR", help=t("server.opt.state"))
     p.add_argument("--san", action="append", default=[], metavar="NAME",
                    help=t("server.opt.san"))  # fmt: skip
+    p.add_argument("--workers", type=int, default=1, help=t("server.opt.workers"))
     p.add_argument("--workers-db", type=int, default=8, help=argparse.SUPPRESS)
     p = sub.add_parser("enroll-token", help=t("server.cmd.enroll_token"))
     dsn(p)
@@ -105,7 +106,7 @@ def _run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server import db
-    from server.app import create_app, make_pool
+    from server.app import console_secret, create_app, make_pool
     from server.tls import ensure_tls
 
     dsn = _need_dsn(args)
@@ -113,13 +114,21 @@ def _run(args: argparse.Namespace) -> int:
     host, port = _split_listen(args.listen)
     tls = ensure_tls(Path(args.state), [host, *args.san])
     print(t("server.run.fingerprint", fingerprint=tls.fingerprint), flush=True)
-    pool = make_pool(dsn, size=args.workers_db)
-    app = create_app(pool, tls.ca_cert.read_bytes())
     print(t("server.run.listening", url=f"https://{host}:{port}"), flush=True)
-    uvicorn.run(
-        app, host=host, port=port, ssl_certfile=str(tls.cert), ssl_keyfile=str(tls.key),
+    common = dict(
+        host=host, port=port, ssl_certfile=str(tls.cert), ssl_keyfile=str(tls.key),
         log_level="warning", access_log=False, timeout_keep_alive=30,
     )  # fmt: skip
+    if args.workers > 1:
+        # one Python process is bound by its GIL: several, each with its own pool (app_from_env)
+        os.environ["SHAREGUARD_DSN"] = dsn
+        os.environ["SHAREGUARD_SERVER_STATE"] = str(Path(args.state).resolve())
+        os.environ["SHAREGUARD_SERVER_POOL"] = str(args.workers_db)
+        uvicorn.run("server.app:app_from_env", factory=True, workers=args.workers, **common)
+        return 0
+    pool = make_pool(dsn, size=args.workers_db)
+    app = create_app(pool, tls.ca_cert.read_bytes(), secret=console_secret(Path(args.state)))
+    uvicorn.run(app, **common)
     pool.close()
     return 0
 

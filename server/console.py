@@ -77,11 +77,13 @@ def row_view(row: LogRow) -> dict[str, Any]:
 
 
 class CentralConsole:
-    def __init__(self, pool: ConnectionPool, *, secure_cookies: bool = True) -> None:
+    def __init__(
+        self, pool: ConnectionPool, *, secure_cookies: bool = True, secret: bytes | None = None
+    ) -> None:
         self.pool = pool
         self.store = PgLogStore(pool)
         self.secure = secure_cookies
-        self.secret = secrets.token_bytes(32)  # signs pre-login CSRF tokens
+        self.secret = secret or secrets.token_bytes(32)  # signs pre-login CSRF tokens
         self._choices: tuple[float, dict[str, list[str]]] = (float("-inf"), {})
         self.env = Environment(
             loader=ChoiceLoader(

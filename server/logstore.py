@@ -131,10 +131,11 @@ class PgLogStore:
         host, department, category and date come from the per-day table kept at ingest;
         other filters count the rows themselves."""
         b = f.base
+        if b.verdicts and "flagged" not in b.verdicts:
+            return []  # only flagged rows have categories
         dates = all(x is None or len(x) == 10 for x in (b.since, b.until))
         if (
-            b.verdicts == ("flagged",)
-            and dates
+            dates
             and not (b.status or b.folder or b.action or b.mode or b.text or f.agent_id)
         ):
             clauses = ["day >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')"]

@@ -36,8 +36,8 @@ def cli(*args: str, check: bool = True, input: str | None = None) -> subprocess.
 class ServerProc:
     """`shareguard server run` on 127.0.0.1:<free port>; restartable, killable."""
 
-    def __init__(self, dsn: str, state: Path) -> None:
-        self.dsn, self.state = dsn, state
+    def __init__(self, dsn: str, state: Path, *extra: str) -> None:
+        self.dsn, self.state, self.extra = dsn, state, extra
         self.port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[str] | None = None
@@ -48,7 +48,7 @@ class ServerProc:
         out = open(self.log, "a")  # noqa: SIM115 - owned by the child
         self.proc = subprocess.Popen(
             [PY, "-m", "agent.cli", "server", "run", "--dsn", self.dsn,
-             "--listen", f"127.0.0.1:{self.port}", "--state", str(self.state)],
+             "--listen", f"127.0.0.1:{self.port}", "--state", str(self.state), *self.extra],
             env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
         out.close()

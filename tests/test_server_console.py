@@ -186,3 +186,20 @@ def test_only_admins_manage_policy(office) -> None:
         assert conn.execute("SELECT version, uploaded_by FROM policies").fetchall() == [
             (1, "admin")
         ]
+
+
+def test_several_worker_processes_share_logins(pg_dsn: str, tmp_path: Path) -> None:
+    """`server run --workers 2`: a login page from one process, its form posted to another."""
+    from tests.server_helpers import ServerProc
+
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD + "\n", encoding="utf-8")
+    cli("server", "user", "add", "li", "--dsn", pg_dsn, "--password-file", str(pw))
+    srv = ServerProc(pg_dsn, tmp_path / "state", "--workers", "2").start()
+    try:
+        for _ in range(6):  # new connections: the kernel spreads them over both workers
+            with client(srv) as c:  # type: ignore[arg-type]
+                assert login(c).headers["location"] == "/"
+                assert c.get("/agents").status_code == 200
+    finally:
+        srv.stop()
