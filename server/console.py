@@ -145,10 +145,16 @@ class CentralConsole:
                 out.append(s if s != "review.action." + p else p)
             return " + ".join(out)
 
+        def cat_label(cid: str) -> str:
+            """The catalogue's name of a category (an organisation's own: its id)."""
+            label = i18n.t("category." + cid, lang=lang)
+            return cid if label == "category." + cid else label
+
         other = "en" if lang == "zh_CN" else "zh_CN"
         switch = request.url.path + "?" + _query(dict(request.query_params), lang=other)
         html = self.env.get_template(name).render(
-            t=t, action_label=action_label, lang=lang, switch_url=switch, other_lang=other,
+            t=t, action_label=action_label, cat_label=cat_label, lang=lang, switch_url=switch,
+            other_lang=other,
             csrf=session.csrf if session else "", user=session, **ctx,
         )  # fmt: skip
         resp = HTMLResponse(html, status_code=status)

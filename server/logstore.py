@@ -134,10 +134,7 @@ class PgLogStore:
         if b.verdicts and "flagged" not in b.verdicts:
             return []  # only flagged rows have categories
         dates = all(x is None or len(x) == 10 for x in (b.since, b.until))
-        if (
-            dates
-            and not (b.status or b.folder or b.action or b.mode or b.text or f.agent_id)
-        ):
+        if dates and not (b.status or b.folder or b.action or b.mode or b.text or f.agent_id):
             clauses = ["day >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')"]
             args: list[Any] = [CHART_DAYS]
             for col, val, op in (("host", b.host, "="), ("department", f.department, "="),
