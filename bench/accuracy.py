@@ -263,7 +263,8 @@ def mutations(args) -> dict[str, float]:
     for batch in args.blind or ():
         families += [t for t in load_batch(batch).FAMILIES if t.label != "clean"]
     outs: list[Outcome] = []
-    clause_drops = []
+    clause_drops: list[str] = []
+    removed: list[str] = []
     for t in families:
         for i in range(args.per_family):
             doc = build(t, args.seed * 1000 + 900 + i)
@@ -271,7 +272,11 @@ def mutations(args) -> dict[str, float]:
             base_flag = {c.id for c in base.categories if c.flagged}
             for name, fn in MUTATIONS.items():
                 rng = random.Random(f"{t.name}:{i}:{name}")
-                v = policy.evaluate(as_extraction(fn(doc, rng)))
+                mutated = fn(doc, rng)
+                if _evidence_removed(doc, mutated):
+                    removed.append(f"{t.name}#{i} {name}")
+                    continue
+                v = policy.evaluate(as_extraction(mutated))
                 flagged = [c for c in v.categories if c.flagged]
                 if name == "penalty_clause" and base_flag and not flagged:
                     clause_drops.append(f"{t.name}#{i}")
@@ -286,6 +291,10 @@ def mutations(args) -> dict[str, float]:
                     )
                 )
     r = report(outs, "Mutations of every positive (text; screenshots: --photos on --blind)", True)
+    print(
+        f"not counted: {len(removed)} mutated documents that lost every key phrase of the "
+        "original (a mark that stood only in the removed header: no longer the same document)"
+    )
     print(f"fell below threshold because of one added penalty clause: {len(clause_drops)}")
     for n in clause_drops:
         print(f"  {n}")
@@ -319,6 +328,14 @@ def timing(args) -> None:
         f"\n## detection CPU time: {len(docs)} documents (median {chars:.0f} chars): median "
         f"{statistics.median(times):.2f} ms, p95 {times[int(len(times) * 0.95)]:.2f} ms"
     )
+
+
+def _evidence_removed(doc, mutated) -> bool:
+    """The template's key phrases (its marks, its title) are all gone from the mutated text."""
+    if not doc.key_phrases:
+        return False
+    text = "".join("\n".join([mutated.header, *mutated.lines(), mutated.footer]).split())
+    return not any("".join(k.split()) in text for k in doc.key_phrases)
 
 
 # ---------------------------------------------------------------- the real corpus
