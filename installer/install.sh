@@ -156,7 +156,8 @@ user_systemd() { # a user manager answers (not so in containers, over plain ssh,
 install_system_packages() {
   local missing=() p
   if have apt-get && have dpkg-query; then
-    for p in tesseract-ocr tesseract-ocr-chi-sim libgl1 libglib2.0-0 python3-venv; do
+    # unar: the free RAR decompressor rarfile drives (compressed .rar members)
+    for p in tesseract-ocr tesseract-ocr-chi-sim libgl1 libglib2.0-0 python3-venv unar; do
       dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
         || missing+=("$p")
     done

@@ -13,6 +13,8 @@ SYSTEM_PACKAGES=(
   systemd
   python3-venv desktop-file-utils shellcheck
   postgresql
+  libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+  unar libarchive-tools
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

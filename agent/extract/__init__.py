@@ -50,7 +50,17 @@ def _load_extractors() -> None:
     """Import the format modules so they register themselves (kept out of import time)."""
     global _loaded
     if not _loaded:
-        from agent.extract import archive, docx, image, pdf, text, xlsx  # noqa: F401
+        from agent.extract import (  # noqa: F401
+            archive,
+            docx,
+            image,
+            legacy_office,
+            ofd,
+            pdf,
+            rtf,
+            text,
+            xlsx,
+        )
 
         _loaded = True
 

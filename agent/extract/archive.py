@@ -1,14 +1,33 @@
-"""Zip archives, expanded recursively under the limits (depth, member count, total size, ratio).
+"""Archives, expanded recursively under the limits (depth, member count, total size, ratio):
+zip, 7z (py7zr), RAR (rarfile: headers in pure Python, compressed data through the `unar` or
+`bsdtar` tool when one is installed; `shareguard doctor` says which), tar and single-file
+gzip/bzip2/xz (stdlib).
 
 Each member is extracted as its own Extraction in `members`, shown as `outer.zip!inner/path`
 (nested: `a.zip!b.zip!c.docx`), so it is judged on its own and the alert names the real file.
+Every format gets the zip guard's checks: declared sizes and ratios before anything is
+decompressed, then the real sizes while reading (never more than declared, never more than the
+archive budget). An archive whose every member is encrypted raises EncryptedFile; some
+encrypted members are warnings.
 """
 
 from __future__ import annotations
 
-from agent.errors import EncryptedFile, ExtractionTimeout, TooLarge
+import io
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from agent.errors import (
+    CorruptFile,
+    EncryptedFile,
+    ExtractionError,
+    ExtractionTimeout,
+    TooLarge,
+    UnsupportedFormat,
+)
 from agent.extract import media as mt
-from agent.extract.base import Ctx, Parts, open_zip, read_member, register
+from agent.extract.base import MB, RATIO_FLOOR, Ctx, Parts, open_zip, read_member, register
 
 
 @register(mt.ZIP)
@@ -59,3 +78,356 @@ def _name(info) -> str:
         except (UnicodeEncodeError, UnicodeDecodeError):
             pass
     return name
+
+
+# ---------------------------------------------------------------- the other archive formats
+
+
+@dataclass
+class Entry:
+    """One archive member as its format declares it, and how to read it."""
+
+    name: str
+    size: int  # declared uncompressed size
+    packed: int | None  # declared compressed size, when the format has one per member
+    encrypted: bool
+    read: Callable[[], bytes]
+
+
+def _check_declared(entries: list[Entry], data_len: int, ctx: Ctx, kind: str) -> None:
+    lim = ctx.limits
+    if len(entries) > lim.archive_members:
+        raise TooLarge(f"{kind} has {len(entries)} entries (limit {lim.archive_members})")
+    total = sum(e.size for e in entries)
+    if total > lim.archive_total_mb * MB:
+        raise TooLarge(
+            f"{kind} would expand to {total // MB} MB (limit {lim.archive_total_mb:g} MB)"
+        )
+    for e in entries:
+        if (
+            e.packed is not None
+            and e.size > RATIO_FLOOR
+            and e.size > lim.archive_ratio * max(1, e.packed)
+        ):
+            raise TooLarge(
+                f"{kind} member {e.name!r} expands {e.size // max(1, e.packed)}x "
+                f"(limit {lim.archive_ratio:g}x): an archive bomb"
+            )
+    if total > RATIO_FLOOR and total > lim.archive_ratio * max(1, data_len):
+        raise TooLarge(
+            f"{kind} expands {total // max(1, data_len)}x (limit {lim.archive_ratio:g}x): "
+            "an archive bomb"
+        )
+
+
+def _expand(entries: list[Entry], data_len: int, ctx: Ctx, kind: str) -> Parts:
+    """Extract each member under the shared budget, as `extract_zip` does for zip."""
+    from agent.extract import extract_member
+
+    if ctx.depth >= ctx.limits.archive_depth:
+        raise TooLarge(f"archives nested deeper than {ctx.limits.archive_depth} levels")
+    _check_declared(entries, data_len, ctx, kind)
+    parts = Parts()
+    encrypted = 0
+    for e in entries:
+        ctx.budget.check_time()
+        ctx.budget.archive_members += 1
+        if ctx.budget.archive_members > ctx.limits.archive_members:
+            raise TooLarge(f"more than {ctx.limits.archive_members} archive members in total")
+        if e.encrypted:
+            encrypted += 1
+            parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{e.name}")
+            continue
+        ctx.budget.archive_bytes += e.size
+        if ctx.budget.archive_bytes > ctx.limits.archive_total_mb * MB:
+            raise TooLarge(f"archive contents exceed {ctx.limits.archive_total_mb:g} MB in total")
+        try:
+            member_data = e.read()
+        except EncryptedFile:
+            encrypted += 1
+            parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{e.name}")
+            continue
+        if len(member_data) > e.size:
+            raise TooLarge(f"{kind} member {e.name!r} is larger than it declares")
+        member = extract_member(member_data, e.name, ctx, parts)
+        if member is not None:
+            parts.members.append(member)
+    if entries and encrypted == len(entries):
+        raise EncryptedFile(f"every file in the {kind} is password-protected")
+    parts.metadata.append(("archive.members", str(len(entries))))
+    return parts
+
+
+def _bounded_read(f, size: int, ctx: Ctx, name: str) -> bytes:
+    """Read a member stream, never more than one byte past its declared size."""
+    out = bytearray()
+    while True:
+        chunk = f.read(min(1 << 20, size + 1 - len(out)) or 1)
+        if not chunk:
+            break
+        out += chunk
+        if len(out) > size:
+            raise TooLarge(f"archive member {name!r} is larger than it declares")
+        ctx.budget.check_time()
+    return bytes(out)
+
+
+# 7z
+
+
+class _SevenZipSink:
+    """py7zr writer factory that keeps members in memory within their declared size."""
+
+    def __init__(self, ctx: Ctx, sizes: dict[str, int]) -> None:
+        self.ctx, self.sizes, self.out = ctx, sizes, {}
+
+    def create(self, filename: str):
+        sink = self
+
+        class _Writer:
+            def __init__(self) -> None:
+                self.buf = bytearray()
+                sink.out[filename] = self.buf
+
+            def write(self, s: bytes) -> int:
+                self.buf += s
+                if len(self.buf) > sink.sizes.get(filename, 0):
+                    raise TooLarge(f"7z member {filename!r} is larger than it declares")
+                sink.ctx.budget.check_time()
+                return len(s)
+
+            def read(self, size: int | None = None) -> bytes:
+                return b""
+
+            def seek(self, offset: int, whence: int = 0) -> int:
+                return 0
+
+            def flush(self) -> None:
+                pass
+
+            def size(self) -> int:
+                return len(self.buf)
+
+            def close(self) -> None:
+                pass
+
+        return _Writer()
+
+
+@register(mt.SEVENZ)
+def extract_7z(data: bytes, ctx: Ctx) -> Parts:
+    try:
+        import py7zr
+        from py7zr.exceptions import PasswordRequired
+    except ImportError as e:  # optional reader
+        raise UnsupportedFormat("7z archives need the py7zr package") from e
+    errors = (py7zr.Bad7zFile, py7zr.exceptions.ArchiveError, EOFError, OSError, ValueError,
+              KeyError, IndexError, TypeError, AttributeError, NotImplementedError,
+              UnicodeDecodeError, LookupError, RuntimeError)  # fmt: skip
+    try:
+        z = py7zr.SevenZipFile(io.BytesIO(data), mode="r")
+    except PasswordRequired as e:
+        raise EncryptedFile("the 7z archive is password-protected (encrypted names)") from e
+    except errors as e:
+        if "password" in str(e).lower():
+            raise EncryptedFile("the 7z archive is password-protected") from e
+        raise CorruptFile(f"7z archive unreadable: {type(e).__name__}: {e}") from e
+    try:
+        infos = [i for i in z.list() if not i.is_directory]
+        encrypted = z.needs_password()
+        sizes = {i.filename: int(i.uncompressed or 0) for i in infos}
+        cache: dict[str, bytes] = {}
+
+        def reader(name: str) -> Callable[[], bytes]:
+            def read() -> bytes:
+                if not cache:  # one pass decompresses everything (solid blocks)
+                    sink = _SevenZipSink(ctx, sizes)
+                    z.reset()
+                    z.extractall(factory=sink)
+                    cache.update({k: bytes(v) for k, v in sink.out.items()})
+                    cache.setdefault("\0done", b"")
+                return cache.get(name, b"")
+
+            return read
+
+        entries = [
+            Entry(i.filename, int(i.uncompressed or 0), None, encrypted, reader(i.filename))
+            for i in infos
+        ]
+        return _expand(entries, len(data), ctx, "7z")
+    except ExtractionError:
+        raise
+    except PasswordRequired as e:
+        raise EncryptedFile("the 7z archive is password-protected") from e
+    except errors as e:
+        raise CorruptFile(f"7z archive unreadable: {type(e).__name__}: {e}") from e
+    finally:
+        z.close()
+
+
+# RAR
+
+
+def rar_backend() -> str | None:
+    """The tool rarfile will use to decompress RAR data (`unar`, `bsdtar`, `unrar`, `7z`), or
+    None when there is none (stored members are still read, compressed ones are not)."""
+    try:
+        import rarfile
+
+        setup = rarfile.tool_setup()
+    except Exception:
+        return None
+    try:
+        return str(setup.get_cmdline("check_cmd", None)[0])
+    except Exception:
+        return "unknown"
+
+
+@register(mt.RAR)
+def extract_rar(data: bytes, ctx: Ctx) -> Parts:
+    try:
+        import rarfile
+    except ImportError as e:
+        raise UnsupportedFormat("RAR archives need the rarfile package") from e
+    errors = (rarfile.Error, EOFError, OSError, ValueError, KeyError, IndexError, TypeError,
+              AttributeError, NotImplementedError, UnicodeDecodeError, struct.error)  # fmt: skip
+    try:
+        rf = rarfile.RarFile(io.BytesIO(data))
+        infos = [i for i in rf.infolist() if not i.is_dir()]
+    except rarfile.PasswordRequired as e:
+        raise EncryptedFile("the RAR archive is password-protected (encrypted names)") from e
+    except rarfile.NeedFirstVolume as e:
+        raise UnsupportedFormat("a later volume of a multi-part RAR archive") from e
+    except errors as e:
+        raise CorruptFile(f"RAR archive unreadable: {type(e).__name__}: {e}") from e
+
+    def reader(info) -> Callable[[], bytes]:
+        def read() -> bytes:
+            try:
+                with rf.open(info) as f:
+                    return _bounded_read(f, int(info.file_size or 0), ctx, info.filename)
+            except rarfile.PasswordRequired as e:
+                raise EncryptedFile(f"RAR member {info.filename!r} is password-protected") from e
+            except rarfile.RarCannotExec as e:
+                raise UnsupportedFormat(
+                    "compressed RAR data needs the unar or bsdtar tool (see shareguard doctor)"
+                ) from e
+            except rarfile.NeedFirstVolume as e:
+                raise UnsupportedFormat(f"RAR member {info.filename!r} spans volumes") from e
+            except ExtractionError:
+                raise
+            except errors as e:
+                raise CorruptFile(
+                    f"RAR member {info.filename!r} unreadable: {type(e).__name__}: {e}"
+                ) from e
+
+        return read
+
+    entries = [
+        Entry(
+            i.filename,
+            int(i.file_size or 0),
+            int(i.compress_size or 0),
+            bool(i.needs_password()),
+            reader(i),
+        )
+        for i in infos
+    ]
+    try:
+        return _expand(entries, len(data), ctx, "RAR")
+    finally:
+        rf.close()
+
+
+# tar and single-file compression
+
+
+@register(mt.TAR)
+def extract_tar(data: bytes, ctx: Ctx) -> Parts:
+    return _tar(data, ctx, "tar")
+
+
+def _tar(data: bytes, ctx: Ctx, kind: str) -> Parts:
+    import tarfile
+
+    try:
+        tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:")  # noqa: SIM115 (read lazily)
+        infos: list[tarfile.TarInfo] = []
+        for info in tf:  # headers one by one, so a huge listing stops at the member limit
+            if info.isfile():
+                infos.append(info)
+            if len(infos) > ctx.limits.archive_members:
+                raise TooLarge(f"{kind} has more than {ctx.limits.archive_members} entries")
+            ctx.budget.check_time()
+    except ExtractionError:
+        raise
+    except (tarfile.TarError, EOFError, OSError, ValueError, UnicodeDecodeError) as e:
+        raise CorruptFile(f"{kind} archive unreadable: {type(e).__name__}: {e}") from e
+
+    def reader(info) -> Callable[[], bytes]:
+        def read() -> bytes:
+            f = tf.extractfile(info)
+            if f is None:
+                return b""
+            try:
+                return _bounded_read(f, info.size, ctx, info.name)
+            except (tarfile.TarError, EOFError, OSError, ValueError) as e:
+                raise CorruptFile(f"{kind} member {info.name!r} unreadable: {e}") from e
+
+        return read
+
+    # a tar stores members uncompressed: its size is the expansion, no ratio to check
+    entries = [Entry(i.name, i.size, None, False, reader(i)) for i in infos]
+    return _expand(entries, len(data), ctx, kind)
+
+
+_STREAMS = {mt.GZIP: ("gzip", ".gz"), mt.BZIP2: ("bz2", ".bz2"), mt.XZ: ("lzma", ".xz")}
+
+
+@register(mt.GZIP, mt.BZIP2, mt.XZ)
+def extract_compressed(data: bytes, ctx: Ctx) -> Parts:
+    """A .gz/.bz2/.xz holds one file (often a tar): decompressed in bounded steps, then
+    extracted as that file (a tar inside is expanded as a tar)."""
+    import bz2
+    import gzip
+    import lzma
+    import zlib
+
+    media = mt.sniff_bytes(data)
+    module, suffix = _STREAMS[media]
+    lim = ctx.limits
+    cap = int(min(lim.archive_total_mb * MB, max(RATIO_FLOOR, lim.archive_ratio * len(data))))
+    if ctx.depth >= lim.archive_depth:
+        raise TooLarge(f"archives nested deeper than {lim.archive_depth} levels")
+    opener = {"gzip": gzip.GzipFile, "bz2": bz2.BZ2File, "lzma": lzma.LZMAFile}[module]
+    out = bytearray()
+    try:
+        with opener(fileobj=io.BytesIO(data)) as f:
+            while chunk := f.read(1 << 20):
+                out += chunk
+                if len(out) > cap:
+                    raise TooLarge(
+                        f"{suffix} expands past {cap // MB} MB "
+                        f"({lim.archive_ratio:g}x its size, or the archive limit): a bomb"
+                    )
+                ctx.budget.check_time()
+    except ExtractionError:
+        raise
+    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError) as e:
+        raise CorruptFile(f"{suffix} stream unreadable: {type(e).__name__}: {e}") from e
+    ctx.budget.archive_bytes += len(out)
+    inner = bytes(out)
+    name = ctx.display_path.replace("\\", "/").rsplit("/", 1)[-1].rsplit("!", 1)[-1]
+    base = name[: -len(suffix)] if name.lower().endswith(suffix) else name
+    if name.lower().endswith((".tgz", ".tbz2", ".txz")):
+        base = name.rsplit(".", 1)[0] + ".tar"
+    if mt.sniff_bytes(inner) == mt.TAR:
+        return _tar(inner, ctx, "tar")
+    parts = Parts()
+    from agent.extract import extract_member
+
+    member = extract_member(inner, base or "content", ctx, parts)
+    if member is not None:
+        parts.members.append(member)
+    parts.metadata.append(("archive.members", "1"))
+    return parts

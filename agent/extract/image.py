@@ -159,6 +159,23 @@ def ocr_image_bytes(data: bytes, ctx: Ctx, *, origin: str, min_pixels: int = 0) 
     return parts
 
 
+def heif_available() -> bool:
+    """Register pillow-heif's HEIC/HEIF opener with Pillow (once); False if not installed."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return False
+    if not getattr(heif_available, "_done", False):
+        # thumbnails off: only the primary image is OCR'd; EXIF kept so its orientation
+        # (and camera make/model) reach exif_transpose and the metadata
+        pillow_heif.register_heif_opener(thumbnails=False)
+        heif_available._done = True  # type: ignore[attr-defined]
+    return True
+
+
 @register(mt.HEIC)
 def extract_heic(data: bytes, ctx: Ctx) -> Parts:
-    raise UnsupportedFormat("HEIC photos are not supported yet; convert to JPEG")
+    """iPhone photos (HEIC): decoded by pillow-heif, then the same path as any photo."""
+    if not heif_available():
+        raise UnsupportedFormat("HEIC photos need the pillow-heif package")
+    return extract_image(data, ctx)

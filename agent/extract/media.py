@@ -15,6 +15,9 @@ XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLS = "application/vnd.ms-excel"
 DOC = "application/msword"
+PPT = "application/vnd.ms-powerpoint"
+RTF = "application/rtf"
+OFD = "application/ofd"
 OLE = "application/x-ole-storage"
 OOXML_ENCRYPTED = "application/x-ooxml-encrypted"
 TEXT = "text/plain"
@@ -29,8 +32,13 @@ HEIC = "image/heic"
 RAR = "application/vnd.rar"
 SEVENZ = "application/x-7z-compressed"
 GZIP = "application/gzip"
+BZIP2 = "application/x-bzip2"
+XZ = "application/x-xz"
+TAR = "application/x-tar"
 UNKNOWN = "application/octet-stream"
 
+# HEIF major brands: iPhone photos are `heic`; `mif1`/`msf1` are the generic still/sequence ones
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
 IMAGES = (JPEG, PNG, GIF, BMP, TIFF, WEBP)
 _U16 = lambda s: s.encode("utf-16-le")  # noqa: E731
 
@@ -62,7 +70,7 @@ def sniff_bytes(data: bytes) -> str:
         return TIFF
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
-    if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heim"):
+    if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
         return HEIC
     if head.startswith(b"Rar!\x1a\x07"):
         return RAR
@@ -70,6 +78,14 @@ def sniff_bytes(data: bytes) -> str:
         return SEVENZ
     if head.startswith(b"\x1f\x8b"):
         return GZIP
+    if head.startswith(b"BZh") and head[3:4].isdigit():
+        return BZIP2
+    if head.startswith(b"\xfd7zXZ\x00"):
+        return XZ
+    if head[257:262] == b"ustar":
+        return TAR
+    if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"{\\rtf"):
+        return RTF
     if _looks_text(data):
         return CSV if _looks_csv(data) else TEXT
     return UNKNOWN
@@ -80,6 +96,8 @@ def _zip_kind(data: bytes) -> str:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except Exception:  # BadZipFile, NotImplementedError (bad version), zlib.error...
         return ZIP  # the archive extractor reports it as corrupt
+    if "OFD.xml" in names:
+        return OFD
     if "[Content_Types].xml" in names or any(n.startswith("word/") for n in names):
         if "word/document.xml" in names:
             return DOCX
@@ -93,17 +111,38 @@ def _zip_kind(data: bytes) -> str:
 
 
 def _ole_kind(data: bytes) -> str:
-    """OLE2 compound file: encrypted OOXML (Office 'password to open'), .xls or .doc.
-
-    The directory entries hold UTF-16LE stream names; looking for them in the bytes is enough
-    to tell the kinds apart without a full CFB parser."""
-    if _U16("EncryptedPackage") in data or _U16("EncryptionInfo") in data:
+    """OLE2 compound file: encrypted OOXML (Office 'password to open'), Word/WPS .doc/.wps,
+    Excel/WPS .xls/.et, PowerPoint/WPS .ppt/.dps, told apart by the streams at the root (an
+    embedded workbook inside a .doc lives in a sub-storage and does not count)."""
+    root = _ole_root_streams(data)
+    if root is None:  # a directory olefile cannot read: look for the stream names in the bytes
+        root = {n for n in _OLE_KINDS if _U16(n) in data}
+        root |= {n for n in ("EncryptedPackage", "EncryptionInfo") if _U16(n) in data}
+    if "EncryptedPackage" in root or "EncryptionInfo" in root:
         return OOXML_ENCRYPTED
-    if _U16("Workbook") in data or _U16("Book\x00") in data:
-        return XLS
-    if _U16("WordDocument") in data:
-        return DOC
+    for name, kind in _OLE_KINDS.items():
+        if name in root:
+            return kind
     return OLE
+
+
+_OLE_KINDS = {
+    "WordDocument": DOC,
+    "Workbook": XLS,
+    "Book": XLS,
+    "PowerPoint Document": PPT,
+}
+
+
+def _ole_root_streams(data: bytes) -> set[str] | None:
+    """Names of the streams directly under the root storage, or None if unreadable."""
+    try:
+        import olefile
+
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return {e[0] for e in ole.listdir(streams=True, storages=False) if len(e) == 1}
+    except Exception:  # olefile raises OSError, ValueError, struct.error... on damaged files
+        return None
 
 
 def _utf8_text_with_a_few_controls(sample: bytes) -> bool:

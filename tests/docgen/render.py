@@ -25,6 +25,8 @@ Formats (`fmt`):
 | `rot90` / `rot180` / `rot270` | the clean page rotated (pixels), PNG |
 | `exif-rot` | JPEG whose pixels are rotated 90° with EXIF Orientation=6 telling viewers to fix it |
 | `mirror` | the page mirrored left-right, PNG |
+| `pptx` `ofd` `7z` `tar` `tgz` `heic` | see `tests/docgen/convert.py` |
+| `doc` `wps` `rtf` `xls` `et` `ppt` `dps` | LibreOffice headless, see `tests/docgen/convert.py` |
 
 `write()` accepts `seed=` so degradations are reproducible, and `dpi=` for page images. Every
 function here uses only what tests already install (Pillow, numpy, python-docx, openpyxl,
@@ -484,6 +486,12 @@ def _write_image(doc: Doc, path: Path, fmt: str, dpi: int, seed: int) -> None:
         img.save(path, "PNG", dpi=(dpi, dpi))
 
 
+def _convert():
+    from tests.docgen import convert
+
+    return convert
+
+
 def _write_docx_image(doc: Doc, path: Path, dpi: int, seed: int) -> None:
     import tempfile
 
@@ -512,6 +520,17 @@ _WRITERS: dict[str, Callable[[Doc, Path, int, int], None]] = {
     "xlsx-hidden": lambda d, p, dpi, s: _write_xlsx(d, p, hidden=True),
     "pdf": lambda d, p, dpi, s: _write_pdf(d, p),
     "pdf-scan": _write_pdf_scan,
+    # formats of issue 13 (tests/docgen/convert.py: LibreOffice, python-pptx, py7zr, by hand)
+    "pptx": lambda d, p, dpi, s: _convert().write_pptx(d, p),
+    "ofd": lambda d, p, dpi, s: _convert().write_ofd(d, p),
+    "7z": lambda d, p, dpi, s: _convert().write_7z(d, p),
+    "tar": lambda d, p, dpi, s: _convert().write_tar(d, p),
+    "tgz": lambda d, p, dpi, s: _convert().write_tar(d, p, gz=True),
+    "heic": lambda d, p, dpi, s: _convert().write_heic(d, p, dpi, s),
+    **{
+        f: (lambda d, p, dpi, s, f=f: _convert().write_legacy(d, p, f))
+        for f in ("doc", "wps", "rtf", "xls", "et", "ppt", "dps")
+    },
 }
 IMAGE_FORMATS = (
     "scan-png",
@@ -568,6 +587,10 @@ def default_ext(fmt: str) -> str:
         return ".xlsx"
     if fmt.startswith("pdf"):
         return ".pdf"
+    if fmt in ("pptx", "ofd", "7z", "tar", "doc", "wps", "rtf", "xls", "et", "ppt", "dps", "heic"):
+        return f".{fmt}"
+    if fmt == "tgz":
+        return ".tar.gz"
     return {
         "photo": ".jpg",
         "photo-shadow": ".jpg",

@@ -1,0 +1,478 @@
+"""Word 97-2003 (.doc, and WPS Writer's .wps, which is the same binary format) and PowerPoint
+97-2003 (.ppt, WPS Presentation's .dps), read in pure Python from the OLE2 streams
+([MS-DOC], [MS-PPT]): no LibreOffice or antiword at run time, so it installs with pip anywhere.
+
+Word: the FIB gives the lengths of each story (body, footnotes, headers/footers, comments,
+endnotes, text boxes); the piece table (CLX) maps character positions to the bytes of the
+WordDocument stream (8-bit cp1252 or UTF-16LE pieces); paragraph properties (PAPX FKPs) say
+which paragraphs are table cells and which end a table row, so tables come out as Tables.
+Field codes (`HYPERLINK ...`, `PAGE`) are dropped, their results kept. Pictures in the Data
+and WordDocument streams are carved out and OCR'd. Not read: Word 6/95 files, embedded OLE
+objects (ObjectPool), revision marks as such (deleted text that is still in the pieces is read
+as ordinary text).
+
+PowerPoint: every text atom (TextCharsAtom, TextBytesAtom, CString in shapes) of each slide and
+of the notes pages, slide by slide, skipping the masters' placeholder prompts; pictures from the
+Pictures stream are OCR'd.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import struct
+
+from agent.errors import CorruptFile, EncryptedFile, ExtractionError, UnsupportedFormat
+from agent.extract import media as mt
+from agent.extract.base import Ctx, Parts, register
+from agent.extract.ole import (
+    carve_images,
+    check_not_encrypted,
+    open_ole,
+    read_stream,
+    summary_metadata,
+)
+from detectors.model import Block, BlockKind, Table
+
+# ---------------------------------------------------------------- Word 97 (.doc / .wps)
+
+_STORIES = (  # FibRgLw97 index of each story's length, in the order they follow each other
+    (3, BlockKind.PARAGRAPH, "body"),
+    (4, BlockKind.FOOTNOTE, "footnotes"),
+    (5, BlockKind.HEADER, "headers"),
+    (7, BlockKind.COMMENT, "comments"),
+    (8, BlockKind.FOOTNOTE, "endnotes"),
+    (9, BlockKind.TEXTBOX, "textboxes"),
+    (10, BlockKind.TEXTBOX, "header-textboxes"),
+)
+_FC_CLX, _FC_PLCF_HDD, _FC_BTE_PAPX = 33, 11, 13  # FibRgFcLcb97 pair indexes
+_SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x6649
+_SPRM_INNER_TTP, _SPRM_INNER_CELL = 0x244C, 0x244B
+_FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
+# control characters that stand for objects (picture, footnote mark, drawn object...)
+_OBJECTS = re.compile(r"[\x00-\x06\x08\x0e-\x12\x16-\x1f]")
+
+
+class _Fib:
+    def __init__(self, wd: bytes) -> None:
+        if len(wd) < 64:
+            raise CorruptFile("the WordDocument stream is too short for a FIB")
+        ident, self.nfib = struct.unpack_from("<HH", wd, 0)
+        if ident != 0xA5EC:
+            raise CorruptFile("not a Word document (bad FIB signature)")
+        if self.nfib <= 0x0068:
+            raise UnsupportedFormat(f"Word 6/95 documents are not supported (nFib {self.nfib:#x})")
+        (flags,) = struct.unpack_from("<H", wd, 0x0A)
+        self.encrypted = bool(flags & 0x0100)
+        self.obfuscated = bool(flags & 0x8000)
+        self.table_stream = "1Table" if flags & 0x0200 else "0Table"
+        pos = 32
+        (csw,) = struct.unpack_from("<H", wd, pos)
+        pos += 2 + csw * 2
+        (cslw,) = struct.unpack_from("<H", wd, pos)
+        pos += 2
+        if cslw < 11 or pos + cslw * 4 > len(wd):
+            raise CorruptFile("FIB too short")
+        self.rg_lw = struct.unpack_from(f"<{cslw}i", wd, pos)
+        pos += cslw * 4
+        (cb_fclcb,) = struct.unpack_from("<H", wd, pos)
+        pos += 2
+        if cb_fclcb < 34 or pos + cb_fclcb * 8 > len(wd):
+            raise CorruptFile("FIB too short")
+        self.fclcb = struct.unpack_from(f"<{cb_fclcb * 2}I", wd, pos)
+
+    def pair(self, index: int) -> tuple[int, int]:
+        return self.fclcb[2 * index], self.fclcb[2 * index + 1]
+
+    def story_lengths(self) -> list[int]:
+        return [max(0, self.rg_lw[i]) for i, _, _ in _STORIES]
+
+
+class _Pieces:
+    """The piece table: character position → (byte offset, 1 or 2 bytes per character)."""
+
+    def __init__(self, table: bytes, fc: int, lcb: int) -> None:
+        clx = table[fc : fc + lcb]
+        if len(clx) != lcb or lcb == 0:
+            raise CorruptFile("the piece table (CLX) is missing or cut short")
+        pos = 0
+        while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
+            if pos + 3 > len(clx):
+                raise CorruptFile("the piece table (CLX) is damaged")
+            (cb,) = struct.unpack_from("<h", clx, pos + 1)
+            pos += 3 + max(0, cb)
+        if pos + 5 > len(clx) or clx[pos] != 0x02:
+            raise CorruptFile("the piece table (CLX) is damaged")
+        (size,) = struct.unpack_from("<I", clx, pos + 1)
+        plc = clx[pos + 5 : pos + 5 + size]
+        n = (len(plc) - 4) // 12
+        if n <= 0 or len(plc) < 4 + 12 * n:
+            raise CorruptFile("the piece table (CLX) is empty")
+        self.cps = list(struct.unpack_from(f"<{n + 1}I", plc, 0))
+        self.pieces: list[tuple[int, bool]] = []  # (byte offset, compressed)
+        for i in range(n):
+            (fc_raw,) = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * i + 2)
+            compressed = bool(fc_raw & 0x40000000)
+            fc_val = fc_raw & 0x3FFFFFFF
+            self.pieces.append((fc_val // 2 if compressed else fc_val, compressed))
+
+    def text(self, wd: bytes, end_cp: int, ctx: Ctx) -> tuple[str, list[int]]:
+        """The document's characters up to `end_cp` and, for each, its byte offset (FC)."""
+        out: list[str] = []
+        fcs: list[int] = []
+        for i, (fc, compressed) in enumerate(self.pieces):
+            cp0, cp1 = self.cps[i], min(self.cps[i + 1], end_cp)
+            if cp1 <= cp0:
+                continue
+            ctx.budget.check_time()
+            n = cp1 - cp0
+            width = 1 if compressed else 2
+            raw = wd[fc : fc + n * width]
+            if len(raw) < n * width:
+                raise CorruptFile("a text piece points past the end of the document")
+            out.append(raw.decode("cp1252" if compressed else "utf-16-le", "replace"))
+            fcs.extend(range(fc, fc + n * width, width))
+            ctx.budget.add_text(n)
+        return "".join(out), fcs
+
+
+class _ParaProps:
+    """Paragraph table flags by byte offset, from the PAPX FKPs (PlcBtePapx)."""
+
+    def __init__(self, wd: bytes, table: bytes, fc: int, lcb: int) -> None:
+        self.starts: list[int] = []
+        self.runs: list[tuple[int, int, int]] = []  # (fc end, in-table depth, row end: 0/1)
+        plc = table[fc : fc + lcb]
+        n = (len(plc) - 4) // 8
+        if n <= 0:
+            return
+        for i in range(n):
+            (pn,) = struct.unpack_from("<I", plc, 4 * (n + 1) + 4 * i)
+            fkp = wd[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
+            if len(fkp) < 512:
+                continue
+            crun = fkp[511]
+            if 4 * (crun + 1) + 13 * crun > 511:
+                continue
+            rgfc = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
+            for j in range(crun):
+                b_offset = fkp[4 * (crun + 1) + 13 * j]
+                depth, ttp = self._flags(fkp, b_offset * 2) if b_offset else (0, 0)
+                self.starts.append(rgfc[j])
+                self.runs.append((rgfc[j + 1], depth, ttp))
+        order = sorted(range(len(self.starts)), key=self.starts.__getitem__)
+        self.starts = [self.starts[k] for k in order]
+        self.runs = [self.runs[k] for k in order]
+
+    @staticmethod
+    def _flags(fkp: bytes, pos: int) -> tuple[int, int]:
+        if pos >= 511:
+            return 0, 0
+        cb = fkp[pos]
+        if cb == 0:
+            if pos + 1 >= 511:
+                return 0, 0
+            length, start = 2 * fkp[pos + 1], pos + 2
+        else:
+            length, start = 2 * cb - 1, pos + 1
+        grpprl = fkp[start + 2 : min(start + length, 511)]  # after the 2-byte istd
+        in_table = ttp = 0
+        itap = None
+        inner_ttp = False
+        i = 0
+        while i + 2 <= len(grpprl):
+            (sprm,) = struct.unpack_from("<H", grpprl, i)
+            i += 2
+            spra = sprm >> 13
+            if spra in (0, 1):
+                size = 1
+            elif spra in (2, 4, 5):
+                size = 2
+            elif spra == 3:
+                size = 4
+            elif spra == 7:
+                size = 3
+            elif sprm == 0xD608 and i + 2 <= len(grpprl):  # sprmTDefTable: 2-byte length
+                (cb2,) = struct.unpack_from("<H", grpprl, i)
+                size = 2 + max(0, cb2 - 1)
+            elif i < len(grpprl):
+                size = 1 + grpprl[i]
+            else:
+                break
+            operand = grpprl[i : i + size]
+            i += size
+            if not operand:
+                break
+            if sprm == _SPRM_IN_TABLE:
+                in_table = operand[0]
+            elif sprm == _SPRM_TTP:
+                ttp = operand[0]
+            elif sprm == _SPRM_ITAP and len(operand) == 4:
+                itap = struct.unpack("<i", operand)[0]
+            elif sprm == _SPRM_INNER_TTP:
+                inner_ttp = bool(operand[0])
+        depth = itap if itap is not None else (1 if in_table else 0)
+        if inner_ttp and depth > 1:
+            ttp = 1
+        return max(0, depth), ttp
+
+    def at(self, fc: int) -> tuple[int, int]:
+        """(table depth, ends a row) of the paragraph whose mark is at byte offset `fc`."""
+        k = bisect.bisect_right(self.starts, fc) - 1
+        if k >= 0 and fc < self.runs[k][0]:
+            return self.runs[k][1], self.runs[k][2]
+        return 0, 0
+
+
+def _strip_fields(text: str) -> str:
+    """Drop field codes (between 0x13 and 0x14), keep results (between 0x14 and 0x15)."""
+    if _FIELD_BEGIN not in text:
+        return text
+    out: list[str] = []
+    stack: list[bool] = []  # per open field: are we in its code part?
+    for ch in text:
+        if ch == _FIELD_BEGIN:
+            stack.append(True)
+        elif ch == _FIELD_SEP:
+            if stack:
+                stack[-1] = False
+        elif ch == _FIELD_END:
+            if stack:
+                stack.pop()
+        elif not stack or not any(stack):
+            out.append(ch)
+    return "".join(out)
+
+
+def _clean(text: str) -> str:
+    text = _OBJECTS.sub("", _strip_fields(text))
+    return text.replace("\x0b", "\n").replace("\x0c", "\n").replace("\xa0", " ").strip()
+
+
+def _body(text: str, fcs: list[int], props: _ParaProps | None, parts: Parts) -> None:
+    """Body paragraphs and tables, in order."""
+    rows: list[tuple[str, ...]] = []
+    row: list[str] = []
+    cell: list[str] = []
+
+    def close_table() -> None:
+        nonlocal rows, row, cell
+        if cell or row:
+            row.append("\n".join(cell))
+            rows.append(tuple(_clean(c) for c in row))
+        if rows:
+            parts.tables.append(Table(rows=tuple(rows), page=None, origin="WordDocument"))
+        rows, row, cell = [], [], []
+
+    start = 0
+    for i, ch in enumerate(text):
+        if ch not in "\r\x07":
+            continue
+        para = text[start:i]
+        start = i + 1
+        depth, ttp = props.at(fcs[i]) if props is not None else (0, 0)
+        if depth == 0 and ch == "\x07":
+            depth = 1  # a cell mark without table properties (props unreadable): still a cell
+        if depth == 0:
+            close_table()
+            cleaned = _clean(para)
+            if cleaned:
+                parts.blocks.append(Block(cleaned, BlockKind.PARAGRAPH, origin="WordDocument"))
+            continue
+        if ttp:
+            if cell:
+                row.append("\n".join(cell))
+            if row:
+                rows.append(tuple(_clean(c) for c in row))
+            row, cell = [], []
+        elif ch == "\x07":
+            cell.append(para)
+            row.append("\n".join(cell))
+            cell = []
+        else:
+            cell.append(para)
+    close_table()
+    tail = _clean(text[start:])
+    if tail:
+        parts.blocks.append(Block(tail, BlockKind.PARAGRAPH, origin="WordDocument"))
+
+
+def _header_kinds(table: bytes, fib: _Fib, hdd_len: int) -> list[tuple[int, int, BlockKind]]:
+    """(start, end, HEADER/FOOTER) of each header story, from PlcfHdd: after 6 separator
+    stories, each section has even/odd header, even/odd footer, first header, first footer."""
+    fc, lcb = fib.pair(_FC_PLCF_HDD)
+    n = lcb // 4
+    if n < 2 or fc + lcb > len(table):
+        return [(0, hdd_len, BlockKind.HEADER)]
+    cps = struct.unpack_from(f"<{n}I", table, fc)
+    out = []
+    for i in range(n - 1):
+        if i < 6:
+            continue
+        kind = BlockKind.HEADER if (i - 6) % 6 in (0, 1, 4) else BlockKind.FOOTER
+        out.append((min(cps[i], hdd_len), min(cps[i + 1], hdd_len), kind))
+    return out
+
+
+def _story(text: str, kind: BlockKind, origin: str, parts: Parts) -> None:
+    for para in re.split(r"[\r\x07]", text):
+        cleaned = _clean(para)
+        if cleaned:
+            parts.blocks.append(Block(cleaned, kind, origin=origin))
+
+
+@register(mt.DOC)
+def extract_doc(data: bytes, ctx: Ctx) -> Parts:
+    ole = open_ole(data, ctx)
+    parts = Parts()
+    try:
+        check_not_encrypted(ole)
+        wd = read_stream(ole, "WordDocument", ctx)
+        assert wd is not None
+        fib = _Fib(wd)
+        if fib.encrypted or fib.obfuscated:
+            raise EncryptedFile("the Word document is password-protected")
+        table = read_stream(ole, fib.table_stream, ctx)
+        assert table is not None
+        lengths = fib.story_lengths()
+        total = sum(lengths) + (1 if any(lengths[1:]) else 0)
+        pieces = _Pieces(table, *fib.pair(_FC_CLX))
+        text, fcs = pieces.text(wd, total, ctx)
+        try:
+            props: _ParaProps | None = _ParaProps(wd, table, *fib.pair(_FC_BTE_PAPX))
+        except (struct.error, IndexError, ValueError):
+            props = None
+            parts.warnings.append("paragraph properties unreadable: tables read as text")
+        pos = 0
+        for (_, kind, name), length in zip(_STORIES, lengths, strict=True):
+            chunk = text[pos : pos + length]
+            if name == "body":
+                _body(chunk, fcs[pos : pos + length], props, parts)
+            elif name == "headers":
+                for s, e, k in _header_kinds(table, fib, len(chunk)):
+                    _story(chunk[s:e], k, "WordDocument#headers", parts)
+            elif chunk:
+                _story(chunk, kind, f"WordDocument#{name}", parts)
+            pos += length
+        summary_metadata(ole, parts)
+        for stream in ("Data", "WordDocument"):
+            blob = read_stream(ole, stream, ctx, required=False)
+            if blob:
+                carve_images(blob, ctx, parts, origin=stream)
+    except ExtractionError:
+        raise
+    except (struct.error, IndexError, ValueError, OSError) as e:
+        raise CorruptFile(f"Word document unreadable: {type(e).__name__}: {e}") from e
+    finally:
+        ole.close()
+    return parts
+
+
+# ---------------------------------------------------------------- PowerPoint 97 (.ppt / .dps)
+
+_PPT_DOCUMENT, _PPT_SLIDE, _PPT_NOTES, _PPT_MAIN_MASTER = 0x03E8, 0x03EE, 0x03F0, 0x03F8
+_PPT_SLIDE_LIST, _PPT_SLIDE_PERSIST = 0x0FF0, 0x03F3
+_PPT_TEXT_CHARS, _PPT_TEXT_BYTES, _PPT_CSTRING = 0x0FA0, 0x0FA8, 0x0FBA
+_PPT_CRYPT_SESSION = 0x2F14
+_PPT_MAX_DEPTH = 32
+# CStrings that are not slide text: programmable tags (`___PPT10`), hyperlinks, OLE names
+_PPT_SKIP_CSTRING_PARENTS = {0x1388, 0x1389, 0x138A, 0x0FD7, 0x0FCC, 0x0FC8, 0x0FF5}
+
+
+def _ppt_records(stream: bytes, ctx: Ctx):
+    """Yield (type, instance, payload or None for a container, enclosing container types) in
+    document order."""
+    stack: list[list] = [[0, len(stream), ()]]
+    while stack:
+        frame = stack[-1]
+        pos, end, path = frame
+        if pos + 8 > end:
+            stack.pop()
+            continue
+        ver_inst, rtype, length = struct.unpack_from("<HHI", stream, pos)
+        body_end = min(pos + 8 + length, end)  # cut short: read what is there
+        frame[0] = body_end
+        ctx.budget.check_time()
+        if (ver_inst & 0x0F) == 0x0F:
+            if len(path) >= _PPT_MAX_DEPTH:
+                raise CorruptFile("PowerPoint records nested too deeply")
+            yield rtype, ver_inst >> 4, None, path
+            stack.append([pos + 8, body_end, (*path, rtype)])
+        else:
+            yield rtype, ver_inst >> 4, stream[pos + 8 : body_end], path
+
+
+def _ppt_text(rtype: int, payload: bytes) -> str:
+    if rtype == _PPT_TEXT_BYTES:
+        return payload.decode("cp1252", "replace")
+    return payload.decode("utf-16-le", "replace")
+
+
+@register(mt.PPT)
+def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
+    ole = open_ole(data, ctx)
+    parts = Parts()
+    try:
+        check_not_encrypted(ole)
+        stream = read_stream(ole, "PowerPoint Document", ctx)
+        assert stream is not None
+        slides: dict[int, list[str]] = {}
+        notes: dict[int, list[str]] = {}
+        n_slides = n_notes = 0
+        outline_slide = 0
+        for rtype, instance, payload, path in _ppt_records(stream, ctx):
+            if rtype == _PPT_CRYPT_SESSION:
+                raise EncryptedFile("the presentation is password-protected")
+            if rtype == _PPT_SLIDE and payload is None:
+                n_slides += 1
+                continue
+            if rtype == _PPT_NOTES and payload is None:
+                n_notes += 1
+                continue
+            if rtype == _PPT_SLIDE_PERSIST and path and path[-1] == _PPT_SLIDE_LIST:
+                outline_slide += 1
+                continue
+            if payload is None or rtype not in (_PPT_TEXT_CHARS, _PPT_TEXT_BYTES, _PPT_CSTRING):
+                continue
+            if _PPT_MAIN_MASTER in path:
+                continue  # "Click to edit Master title style"
+            if rtype == _PPT_CSTRING and (
+                (_PPT_SLIDE not in path and _PPT_NOTES not in path)
+                or _PPT_SKIP_CSTRING_PARENTS & set(path)
+            ):
+                continue  # names of fonts, links, OLE objects, slide names
+            text = _ppt_text(rtype, payload)
+            if _PPT_NOTES in path:
+                target, page = notes, n_notes
+            elif _PPT_SLIDE in path:
+                target, page = slides, n_slides
+            elif _PPT_SLIDE_LIST in path:
+                # the outline of slides (instance 0); other instances are masters and notes
+                if instance != 0:
+                    continue
+                target, page = slides, outline_slide
+            else:
+                continue
+            for line in re.split(r"[\r\x0b]", text):
+                line = line.replace("\x00", "").strip()
+                if line and line != "*" and line not in target.setdefault(page, []):
+                    target[page].append(line)
+                    ctx.budget.add_text(len(line))
+        for page in sorted(slides):
+            for line in slides[page]:
+                parts.blocks.append(Block(line, BlockKind.PARAGRAPH, page or None, origin="slide"))
+        for page in sorted(notes):
+            for line in notes[page]:
+                parts.blocks.append(Block(line, BlockKind.COMMENT, page or None, origin="notes"))
+        parts.pages = max(n_slides, outline_slide) or None
+        summary_metadata(ole, parts)
+        pictures = read_stream(ole, "Pictures", ctx, required=False)
+        if pictures:
+            carve_images(pictures, ctx, parts, origin="Pictures")
+    except ExtractionError:
+        raise
+    except (struct.error, IndexError, ValueError, OSError) as e:
+        raise CorruptFile(f"presentation unreadable: {type(e).__name__}: {e}") from e
+    finally:
+        ole.close()
+    return parts

@@ -1,0 +1,351 @@
+"""Writers for the formats Chinese offices send that the Python libraries cannot write directly.
+
+- `doc`, `wps`: LibreOffice headless converts the `docx` to Word 97 (`.wps` is the same bytes:
+  WPS Writer saves Word 97). Twin: `docx`.
+- `rtf`: LibreOffice, `docx` → RTF. Twin: `docx`.
+- `xls`, `et`: LibreOffice, `xlsx` → Excel 97 (BIFF8; WPS Spreadsheets' `.et` is BIFF8 too).
+  Twin: `xlsx`.
+- `pptx`: python-pptx, slides of text boxes (one per line, header/footer boxes) and table slides.
+- `ppt`, `dps`: LibreOffice, `pptx` → PowerPoint 97. Twin: `pptx`.
+- `ofd`: built by hand from GB/T 33190-2016: OFD.xml (DocInfo), Document.xml, pages of
+  TextObjects (table cells at column positions), a signature with a seal. Twin: `pdf`.
+- `7z`: py7zr, the `docx` inside a 7z; `tar`, `tgz`: tarfile, the same in a tar / tar.gz.
+  Twin: `docx`.
+- `heic`: pillow-heif, the clean page image (as `jpeg`) encoded as HEIC. Twin: `jpeg`.
+
+LibreOffice is slow to start (seconds), so `convert_many` converts a whole batch in one
+`soffice --convert-to` call with a private profile; `write()` of one file works but pays the
+start-up each time.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from tests.docgen.doc import Doc
+
+# fmt → (source format written first, LibreOffice filter target, extension LibreOffice writes)
+LEGACY = {
+    "doc": ("docx", "doc:MS Word 97", ".doc"),
+    "wps": ("docx", "doc:MS Word 97", ".doc"),
+    "rtf": ("docx", "rtf", ".rtf"),
+    "xls": ("xlsx", "xls:MS Excel 97", ".xls"),
+    "et": ("xlsx", "xls:MS Excel 97", ".xls"),
+    "ppt": ("pptx", "ppt:MS PowerPoint 97", ".ppt"),
+    "dps": ("pptx", "ppt:MS PowerPoint 97", ".ppt"),
+}
+TWIN = {
+    "doc": "docx",
+    "wps": "docx",
+    "rtf": "docx",
+    "xls": "xlsx",
+    "et": "xlsx",
+    "ppt": "pptx",
+    "dps": "pptx",
+    "ofd": "pdf",
+    "7z": "docx",
+    "tar": "docx",
+    "tgz": "docx",
+    "heic": "jpeg",
+}
+EXT = {"tgz": ".tar.gz", "heic": ".heic"}
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_many(sources: Sequence[Path], target: str, outdir: Path, timeout: float = 600) -> None:
+    """Convert every file in `sources` with one LibreOffice run (`target` as for
+    `--convert-to`, e.g. "doc:MS Word 97"); outputs land in `outdir` under the same stem."""
+    exe = soffice()
+    if exe is None:
+        raise FileNotFoundError("LibreOffice (soffice) is not installed")
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sg-lo-profile-") as profile:
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ]
+        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp", HOME=profile)
+        subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, env=env)
+
+
+def write_legacy_many(jobs: Sequence[tuple[Doc, Path]], fmt: str) -> list[Path]:
+    """Write each (doc, destination) as `fmt` (a LEGACY key) with one LibreOffice run."""
+    from tests.docgen.render import write
+
+    src_fmt, target, lo_ext = LEGACY[fmt]
+    with tempfile.TemporaryDirectory(prefix="sg-lo-src-") as td:
+        tdir = Path(td)
+        sources = []
+        for i, (doc, _) in enumerate(jobs):
+            src = tdir / f"f{i:05d}.{src_fmt}"
+            write(doc, src, src_fmt)
+            sources.append(src)
+        out = tdir / "out"
+        convert_many(sources, target, out)
+        results = []
+        for i, (_, dest) in enumerate(jobs):
+            produced = out / f"f{i:05d}{lo_ext}"
+            if not produced.exists():
+                raise RuntimeError(f"LibreOffice did not write {produced.name} ({fmt})")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(produced, dest)
+            results.append(dest)
+    return results
+
+
+def write_legacy(doc: Doc, path: Path, fmt: str) -> None:
+    write_legacy_many([(doc, path)], fmt)
+
+
+# ---------------------------------------------------------------- pptx
+
+
+def write_pptx(doc: Doc, path: Path) -> None:
+    """One slide per 12 lines (a text box each, header and footer boxes at top and bottom),
+    then the tables as pptx tables on their own slides (14 rows a slide)."""
+    from pptx import Presentation
+    from pptx.util import Mm, Pt
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Mm(297), Mm(210)
+    blank = prs.slide_layouts[6]
+    lines = [*doc.preamble, *([doc.title] if doc.title else []), *doc.paragraphs, *doc.closing]
+
+    def box(slide, text: str, top_mm: float, height_mm: float = 12) -> None:
+        tb = slide.shapes.add_textbox(Mm(15), Mm(top_mm), Mm(267), Mm(height_mm))
+        tf = tb.text_frame
+        tf.word_wrap = True
+        tf.text = text
+        for p in tf.paragraphs:
+            for r in p.runs:
+                r.font.size = Pt(12)
+
+    chunks = [lines[i : i + 12] for i in range(0, len(lines), 12)] or [[]]
+    for chunk in chunks:
+        slide = prs.slides.add_slide(blank)
+        if doc.header:
+            box(slide, doc.header, 3, 8)
+        for k, line in enumerate(chunk):
+            box(slide, line, 14 + 14 * k)
+        if doc.footer:
+            box(slide, doc.footer, 198, 8)
+    for table in doc.tables:
+        if not table:
+            continue
+        for start in range(0, len(table), 14):
+            rows = table[start : start + 14]
+            if start:
+                rows = [table[0], *rows]
+            slide = prs.slides.add_slide(blank)
+            ncols = max(len(r) for r in rows)
+            shape = slide.shapes.add_table(len(rows), ncols, Mm(10), Mm(10), Mm(277), Mm(8))
+            for i, row in enumerate(rows):
+                for j, cell in enumerate(row):
+                    shape.table.cell(i, j).text = cell
+                    for p in shape.table.cell(i, j).text_frame.paragraphs:
+                        for r in p.runs:
+                            r.font.size = Pt(10)
+    if doc.author:
+        prs.core_properties.author = doc.author
+    if doc.title:
+        prs.core_properties.title = doc.title
+    prs.save(str(path))
+
+
+# ---------------------------------------------------------------- OFD (GB/T 33190-2016)
+
+_OFD_NS = "http://www.ofdspec.org/2016"
+
+
+def _x(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _width(text: str, size: float) -> float:
+    return sum(size if ord(c) > 0x2E7F else size * 0.55 for c in text)
+
+
+def ofd_bytes(doc: Doc, *, seal: bool = True, image: bytes | None = None) -> bytes:
+    """A one-or-more-page OFD package of `doc`: text lines top to bottom, tables as one
+    TextObject per cell at column positions, optionally a signature with a seal file and a
+    page image (`image`: PNG bytes) referenced from DocumentRes."""
+    import zipfile
+
+    size = 4.2  # mm, about 12 pt
+    objs: list[list[str]] = [[]]
+    y = 20.0
+    uid = 10
+
+    def add(x: float, text: str) -> None:
+        nonlocal uid
+        uid += 1
+        w = max(5.0, len(text) * size)
+        objs[-1].append(
+            f'<ofd:TextObject ID="{uid}" Boundary="{x:.1f} {y:.1f} {w:.1f} {size * 1.4:.1f}" '
+            f'Font="2" Size="{size}"><ofd:TextCode X="0" Y="{size:.1f}">{_x(text)}'
+            "</ofd:TextCode></ofd:TextObject>"
+        )
+
+    def next_line(step: float = 7.0) -> None:
+        nonlocal y
+        y += step
+        if y > 270:
+            objs.append([])
+            y = 20.0
+
+    if doc.header:
+        add(20, doc.header)
+        next_line(10)
+    for line in [*doc.preamble, *([doc.title] if doc.title else []), *doc.paragraphs]:
+        for k in range(0, max(1, len(line)), 38):  # wrap at the text width
+            add(20, line[k : k + 38])
+            next_line()
+    for table in doc.tables:
+        ncols = max((len(r) for r in table), default=0)
+        widths = [max(_width(r[j], size) if j < len(r) else 0 for r in table) for j in range(ncols)]
+        xs, x = [], 15.0
+        for w in widths:
+            xs.append(x)
+            x += w + 6  # cell padding and rule: ~3 mm each side
+        for row in table:
+            for j, cell in enumerate(row):
+                if cell:
+                    add(xs[j], cell)
+            next_line()
+    for line in doc.closing:
+        add(110, line)
+        next_line()
+    if doc.footer:
+        y = max(y, 280.0)
+        add(100, doc.footer)
+    files: dict[str, bytes] = {}
+    pages_xml = []
+    for n, page_objs in enumerate(objs):
+        extra = ""
+        if image is not None and n == 0:
+            extra = (
+                '<ofd:ImageObject ID="9" ResourceID="5" Boundary="20 150 170 100" '
+                'CTM="170 0 0 100 0 0"/>'
+            )
+        files[f"Doc_0/Pages/Page_{n}/Content.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{_OFD_NS}">'
+            '<ofd:Content><ofd:Layer ID="3">' + "".join(page_objs) + extra + "</ofd:Layer>"
+            "</ofd:Content></ofd:Page>"
+        ).encode()
+        pages_xml.append(f'<ofd:Page ID="{100 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>')
+    media = ""
+    if image is not None:
+        media = (
+            '<ofd:MultiMedias><ofd:MultiMedia ID="5" Type="Image">'
+            "<ofd:MediaFile>Image_5.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias>"
+        )
+        files["Doc_0/Res/Image_5.png"] = image
+    files["Doc_0/DocumentRes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{_OFD_NS}" BaseLoc="Res">'
+        f"{media}</ofd:Res>"
+    ).encode()
+    files["Doc_0/PublicRes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{_OFD_NS}" BaseLoc="Res">'
+        '<ofd:Fonts><ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>'
+    ).encode()
+    files["Doc_0/Document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{_OFD_NS}">'
+        "<ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea>"
+        "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+        "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
+        "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>"
+        f"<ofd:Pages>{''.join(pages_xml)}</ofd:Pages></ofd:Document>"
+    ).encode()
+    signatures = ""
+    if seal:
+        signatures = "<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>"
+        files["Doc_0/Signs/Signatures.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Signatures xmlns:ofd="{_OFD_NS}">'
+            '<ofd:MaxSignId>1</ofd:MaxSignId><ofd:Signature ID="1" Type="Seal" '
+            'BaseLoc="Sign_0/Signature.xml"/></ofd:Signatures>'
+        ).encode()
+        files["Doc_0/Signs/Sign_0/Signature.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Signature xmlns:ofd="{_OFD_NS}">'
+            '<ofd:SignedInfo><ofd:Provider ProviderName="测试签章组件" Version="1.0"/>'
+            "<ofd:SignatureMethod>1.2.156.10197.1.501</ofd:SignatureMethod>"
+            "<ofd:SignatureDateTime>20240305120000Z</ofd:SignatureDateTime>"
+            "<ofd:Seal><ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal></ofd:SignedInfo>"
+            "<ofd:SignedValue>SignedValue.dat</ofd:SignedValue></ofd:Signature>"
+        ).encode()
+        files["Doc_0/Signs/Sign_0/Seal.esl"] = b"0\x82\x01\x00" + bytes(64)
+        files["Doc_0/Signs/Sign_0/SignedValue.dat"] = bytes(64)
+    info = "<ofd:DocID>0f1e2d3c4b5a69788796a5b4c3d2e1f0</ofd:DocID>"
+    if doc.title:
+        info += f"<ofd:Title>{_x(doc.title)}</ofd:Title>"
+    if doc.author:
+        info += f"<ofd:Author>{_x(doc.author)}</ofd:Author>"
+    info += "<ofd:CreationDate>2024-03-05</ofd:CreationDate><ofd:Creator>docgen</ofd:Creator>"
+    ofd_xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{_OFD_NS}" Version="1.0" '
+        f'DocType="OFD"><ofd:DocBody><ofd:DocInfo>{info}</ofd:DocInfo>'
+        f"<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>{signatures}</ofd:DocBody></ofd:OFD>"
+    ).encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("OFD.xml", ofd_xml)
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def write_ofd(doc: Doc, path: Path) -> None:
+    path.write_bytes(ofd_bytes(doc))
+
+
+# ---------------------------------------------------------------- archives and HEIC
+
+
+def _docx_bytes(doc: Doc) -> bytes:
+    from tests.docgen.render import write
+
+    with tempfile.TemporaryDirectory() as td:
+        return write(doc, Path(td) / "x.docx", "docx").read_bytes()
+
+
+def write_7z(doc: Doc, path: Path, inner: str = "通知.docx", password: str | None = None) -> None:
+    import py7zr
+
+    with py7zr.SevenZipFile(path, "w", password=password) as z:
+        if password:
+            z.set_encrypted_header(False)
+        z.writestr(_docx_bytes(doc), inner)
+
+
+def write_tar(doc: Doc, path: Path, gz: bool = False, inner: str = "通知.docx") -> None:
+    data = _docx_bytes(doc)
+    with tarfile.open(path, "w:gz" if gz else "w") as tf:
+        info = tarfile.TarInfo(inner)
+        info.size = len(data)
+        tf.addfile(info, io.BytesIO(data))
+
+
+def write_heic(doc: Doc, path: Path, dpi: int = 200, seed: int = 0) -> None:
+    import pillow_heif
+
+    from tests.docgen.render import page_image
+
+    img = page_image(doc, "jpeg", dpi=dpi, seed=seed)
+    heif = pillow_heif.from_pillow(img.convert("RGB"))
+    heif.save(str(path), quality=90)
