@@ -354,7 +354,7 @@ def extract_doc(data: bytes, ctx: Ctx) -> Parts:
             elif chunk:
                 _story(chunk, kind, f"WordDocument#{name}", parts)
             pos += length
-        summary_metadata(ole, parts)
+        summary_metadata(ole, data, parts)
         for stream in ("Data", "WordDocument"):
             blob = read_stream(ole, stream, ctx, required=False)
             if blob:
@@ -375,6 +375,9 @@ _PPT_SLIDE_LIST, _PPT_SLIDE_PERSIST = 0x0FF0, 0x03F3
 _PPT_TEXT_CHARS, _PPT_TEXT_BYTES, _PPT_CSTRING = 0x0FA0, 0x0FA8, 0x0FBA
 _PPT_CRYPT_SESSION = 0x2F14
 _PPT_MAX_DEPTH = 32
+# containers on the way to text: Document, SlideListWithText, Slide, Notes, PPDrawing, and the
+# OfficeArt drawing, group, shape and client-textbox containers
+_PPT_TEXT_CONTAINERS = {0x03E8, 0x0FF0, 0x03EE, 0x03F0, 0x040C, 0xF002, 0xF003, 0xF004, 0xF00D}
 # CStrings that are not slide text: programmable tags (`___PPT10`), hyperlinks, OLE names
 _PPT_SKIP_CSTRING_PARENTS = {0x1388, 0x1389, 0x138A, 0x0FD7, 0x0FCC, 0x0FC8, 0x0FF5}
 
@@ -397,7 +400,8 @@ def _ppt_records(stream: bytes, ctx: Ctx):
             if len(path) >= _PPT_MAX_DEPTH:
                 raise CorruptFile("PowerPoint records nested too deeply")
             yield rtype, ver_inst >> 4, None, path
-            stack.append([pos + 8, body_end, (*path, rtype)])
+            if rtype in _PPT_TEXT_CONTAINERS:  # fonts, pictures, VBA, masters hold no text
+                stack.append([pos + 8, body_end, (*path, rtype)])
         else:
             yield rtype, ver_inst >> 4, stream[pos + 8 : body_end], path
 
@@ -465,7 +469,7 @@ def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
             for line in notes[page]:
                 parts.blocks.append(Block(line, BlockKind.COMMENT, page or None, origin="notes"))
         parts.pages = max(n_slides, outline_slide) or None
-        summary_metadata(ole, parts)
+        summary_metadata(ole, data, parts)
         pictures = read_stream(ole, "Pictures", ctx, required=False)
         if pictures:
             carve_images(pictures, ctx, parts, origin="Pictures")

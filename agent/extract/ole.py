@@ -69,29 +69,103 @@ def _decode(value: object, codepage: int | None) -> str | None:
     return str(value).strip("\x00 \r\n") or None
 
 
-def summary_metadata(ole, parts: Parts) -> None:
-    """Title, author, last saved by and dates from the SummaryInformation stream."""
+_SUMMARY = {2: "title", 3: "subject", 4: "author", 8: "last_modified_by", 12: "created",
+            13: "modified"}  # fmt: skip
+_DOC_SUMMARY = {15: "company", 14: "manager"}
+_VT_I2, _VT_LPSTR, _VT_LPWSTR, _VT_FILETIME = 2, 30, 31, 64
+
+
+def _stream_head(ole, data: bytes, name: str, limit: int = 65536) -> bytes | None:
+    """The first `limit` bytes of a stream, following its FAT chain in `data` directly:
+    olefile reads a whole stream, and SummaryInformation often carries a preview picture of
+    hundreds of KB after the few properties needed here."""
+    import olefile
+
     try:
-        m = ole.get_metadata()
-    except Exception as e:  # a damaged property set is no reason to lose the text
-        parts.warnings.append(f"document properties unreadable: {type(e).__name__}")
-        return
-    cp = getattr(m, "codepage", None)
-    if isinstance(cp, int):
-        cp &= 0xFFFF  # stored as a signed 16-bit value: 65001 (UTF-8) reads as -535
-    for attr, key in (
-        ("title", "title"),
-        ("subject", "subject"),
-        ("author", "author"),
-        ("last_saved_by", "last_modified_by"),
-        ("company", "company"),
-        ("manager", "manager"),
+        sid_entry = ole._find(name)
+    except Exception:
+        return None
+    entry = ole.direntries[sid_entry]
+    if entry is None:
+        return None
+    if entry.size < ole.minisectorcutoff or entry.size <= limit:
+        return ole.openstream(name).read()
+    ss = ole.sectorsize
+    out = bytearray()
+    sid = entry.isectStart
+    seen = 0
+    while sid not in (olefile.ENDOFCHAIN, olefile.FREESECT) and len(out) < limit:
+        if sid >= len(ole.fat) or seen > limit // ss + 1:
+            break
+        out += data[(sid + 1) * ss : (sid + 2) * ss]
+        sid = ole.fat[sid]
+        seen += 1
+    return bytes(out[:limit])
+
+
+def _property_set(blob: bytes, wanted: dict[int, str]) -> dict[str, object]:
+    """Read the first section of an OLE property set: strings, FILETIMEs, the code page."""
+    out: dict[str, object] = {}
+    if len(blob) < 48:
+        return out
+    (offset,) = struct.unpack_from("<I", blob, 44)
+    if offset + 8 > len(blob):
+        return out
+    _, count = struct.unpack_from("<II", blob, offset)
+    codepage = 1252
+    props = []
+    for i in range(min(count, 256)):
+        at = offset + 8 + 8 * i
+        if at + 8 > len(blob):
+            break
+        props.append(struct.unpack_from("<II", blob, at))
+    values: dict[int, tuple[int, int]] = {}
+    for pid, poff in props:
+        at = offset + poff
+        if at + 4 > len(blob):
+            continue
+        (vt,) = struct.unpack_from("<I", blob, at)
+        values[pid] = (vt & 0xFFFF, at + 4)
+    if 1 in values and values[1][0] == _VT_I2 and values[1][1] + 2 <= len(blob):
+        codepage = struct.unpack_from("<h", blob, values[1][1])[0] & 0xFFFF
+    for pid, key in wanted.items():
+        if pid not in values:
+            continue
+        vt, at = values[pid]
+        if vt in (_VT_LPSTR, _VT_LPWSTR) and at + 4 <= len(blob):
+            (n,) = struct.unpack_from("<I", blob, at)
+            raw = blob[at + 4 : at + 4 + (2 * n if vt == _VT_LPWSTR else n)]
+            out[key] = raw.decode("utf-16-le", "replace") if vt == _VT_LPWSTR else raw
+        elif vt == _VT_FILETIME and at + 8 <= len(blob):
+            (ft,) = struct.unpack_from("<Q", blob, at)
+            if ft > 116444736000000000:  # after 1970
+                import datetime as dt
+
+                out[key] = dt.datetime(1601, 1, 1) + dt.timedelta(microseconds=ft // 10)
+    out["_codepage"] = codepage
+    return out
+
+
+def summary_metadata(ole, data: bytes, parts: Parts) -> None:
+    """Title, author, last saved by, dates (SummaryInformation) and company/manager
+    (DocumentSummaryInformation)."""
+    for stream, wanted in (
+        ("\x05SummaryInformation", _SUMMARY),
+        ("\x05DocumentSummaryInformation", _DOC_SUMMARY),
     ):
-        parts.meta(key, _decode(getattr(m, attr, None), cp))
-    for attr, key in (("create_time", "created"), ("last_saved_time", "modified")):
-        v = getattr(m, attr, None)
-        if v is not None and hasattr(v, "isoformat") and v.year > 1601:
-            parts.meta(key, v.isoformat())
+        try:
+            blob = _stream_head(ole, data, stream)
+            props = _property_set(blob, wanted) if blob else {}
+        except Exception as e:  # a damaged property set is no reason to lose the text
+            parts.warnings.append(f"document properties unreadable: {type(e).__name__}")
+            continue
+        cp = props.pop("_codepage", None)
+        for key in wanted.values():
+            v = props.get(key)
+            if hasattr(v, "isoformat"):
+                parts.meta(key, v.isoformat())  # type: ignore[union-attr]
+            else:
+                parts.meta(key, _decode(v, cp))  # type: ignore[arg-type]
 
 
 def carve_images(blob: bytes, ctx: Ctx, parts: Parts, origin: str) -> None:

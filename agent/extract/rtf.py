@@ -46,6 +46,29 @@ _SYMBOLS = {b"~": "\u00a0", b"_": "\u2011", b"-": "", b"\\": "\\", b"{": "{", b"
             b"bullet": "\u2022", b"emspace": "\u2003", b"enspace": "\u2002"}  # fmt: skip
 
 
+_HANDLED = frozenset(
+    {b"par", b"sect", b"page", b"line", b"tab", b"cell", b"nestcell", b"row", b"nestrow",
+     b"intbl", b"pard", b"bin", b"u", b"uc", b"f", b"ansicpg", b"fcharset", b"jpegblip",
+     b"pngblip", b"pict", b"info", b"upr"}
+    | _SKIP | set(_INFO) | _HEADER | _FOOTER | {k for k in _SYMBOLS if len(k) > 1}
+)  # fmt: skip
+_BRACES = re.compile(rb"\\[\\{}]|[{}]")
+
+
+def _group_end(data: bytes, pos: int) -> int:
+    """Position just after the `}` closing the group open at `pos` (escaped braces skipped)."""
+    depth = 1
+    for m in _BRACES.finditer(data, pos):
+        tok = m.group()
+        if tok == b"{":
+            depth += 1
+        elif tok == b"}":
+            depth -= 1
+            if depth == 0:
+                return m.end()
+    return len(data)
+
+
 @dataclass(frozen=True)
 class _State:
     skip: bool = False
@@ -141,7 +164,16 @@ class _Reader:
         st = _State()
         skip_chars = 0  # fallback characters still to skip after a \uN
         new_group = False  # the next control word is the first in its group
-        for m in _TOKEN.finditer(data):
+        pos, n_tokens = 0, 0
+        while pos < len(data):
+            m = _TOKEN.match(data, pos)
+            if m is None:  # a lone backslash or a bad \'x escape: skip the byte
+                pos += 1
+                continue
+            pos = m.end()
+            n_tokens += 1
+            if n_tokens % 4096 == 0:
+                self.ctx.budget.check_time()
             word, arg, hexb, sym, brace, text = m.groups()
             if brace is not None:
                 if brace == b"{":
@@ -161,7 +193,15 @@ class _Reader:
                 continue
             first, new_group = new_group, False
             if word is not None:
+                if not first and not st.star and word not in _HANDLED:
+                    continue  # character/paragraph formatting: nothing to read
                 st, skip_chars = self._word(word, arg, st, first, skip_chars)
+                if st.skip and stack and not stack[-1].skip:
+                    # a destination we ignore (font table, styles, theme...): jump to its end
+                    # rather than tokenising it, most of an RTF file's bytes
+                    pos = _group_end(data, pos)
+                    st = stack.pop()
+                    skip_chars = 0
                 continue
             if sym is not None:
                 if sym == b"*":
@@ -197,7 +237,6 @@ class _Reader:
                     n = min(skip_chars, len(text))
                     text, skip_chars = text[n:], skip_chars - n
                 self._put(text.decode("latin-1"), st)
-            self.ctx.budget.check_time()
         self._end_para(st)
         self._close_table()
         return self._finish()

@@ -10,7 +10,7 @@
 - `ofd`: built by hand from GB/T 33190-2016: OFD.xml (DocInfo), Document.xml, pages of
   TextObjects (table cells at column positions), a signature with a seal. Twin: `pdf`.
 - `7z`: py7zr, the `docx` inside a 7z; `tar`, `tgz`: tarfile, the same in a tar / tar.gz.
-  Twin: `docx`.
+  Twin: `zip` (zipfile, the same `docx` in a zip: the archive format read before).
 - `heic`: pillow-heif, the clean page image (as `jpeg`) encoded as HEIC. Twin: `jpeg`.
 
 LibreOffice is slow to start (seconds), so `convert_many` converts a whole batch in one
@@ -50,9 +50,9 @@ TWIN = {
     "ppt": "pptx",
     "dps": "pptx",
     "ofd": "pdf",
-    "7z": "docx",
-    "tar": "docx",
-    "tgz": "docx",
+    "7z": "zip",
+    "tar": "zip",
+    "tgz": "zip",
     "heic": "jpeg",
 }
 EXT = {"tgz": ".tar.gz", "heic": ".heic"}
@@ -331,6 +331,13 @@ def write_7z(doc: Doc, path: Path, inner: str = "通知.docx", password: str | N
         if password:
             z.set_encrypted_header(False)
         z.writestr(_docx_bytes(doc), inner)
+
+
+def write_zip(doc: Doc, path: Path, inner: str = "通知.docx") -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(inner, _docx_bytes(doc))
 
 
 def write_tar(doc: Doc, path: Path, gz: bool = False, inner: str = "通知.docx") -> None:

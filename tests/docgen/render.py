@@ -25,7 +25,7 @@ Formats (`fmt`):
 | `rot90` / `rot180` / `rot270` | the clean page rotated (pixels), PNG |
 | `exif-rot` | JPEG whose pixels are rotated 90° with EXIF Orientation=6 telling viewers to fix it |
 | `mirror` | the page mirrored left-right, PNG |
-| `pptx` `ofd` `7z` `tar` `tgz` `heic` | see `tests/docgen/convert.py` |
+| `pptx` `ofd` `7z` `zip` `tar` `tgz` `heic` | see `tests/docgen/convert.py` |
 | `doc` `wps` `rtf` `xls` `et` `ppt` `dps` | LibreOffice headless, see `tests/docgen/convert.py` |
 
 `write()` accepts `seed=` so degradations are reproducible, and `dpi=` for page images. Every
@@ -524,6 +524,7 @@ _WRITERS: dict[str, Callable[[Doc, Path, int, int], None]] = {
     "pptx": lambda d, p, dpi, s: _convert().write_pptx(d, p),
     "ofd": lambda d, p, dpi, s: _convert().write_ofd(d, p),
     "7z": lambda d, p, dpi, s: _convert().write_7z(d, p),
+    "zip": lambda d, p, dpi, s: _convert().write_zip(d, p),
     "tar": lambda d, p, dpi, s: _convert().write_tar(d, p),
     "tgz": lambda d, p, dpi, s: _convert().write_tar(d, p, gz=True),
     "heic": lambda d, p, dpi, s: _convert().write_heic(d, p, dpi, s),
@@ -587,7 +588,7 @@ def default_ext(fmt: str) -> str:
         return ".xlsx"
     if fmt.startswith("pdf"):
         return ".pdf"
-    if fmt in ("pptx", "ofd", "7z", "tar", "doc", "wps", "rtf", "xls", "et", "ppt", "dps", "heic"):
+    if fmt in ("pptx", "ofd", "7z", "zip", "tar", "doc", "wps", "rtf", "xls", "et", "ppt", "dps", "heic"):
         return f".{fmt}"
     if fmt == "tgz":
         return ".tar.gz"
