@@ -60,9 +60,7 @@ def main() -> None:
         (root / "config.toml").write_text(f'data_dir = "{root}/data"\n', encoding="utf-8")
         config = load_config(root / "config.toml")
         if "heic" not in formats:  # text formats: no OCR needed, and none wanted in the timing
-            config = dataclasses.replace(
-                config, ocr=dataclasses.replace(config.ocr, engine="none")
-            )
+            config = dataclasses.replace(config, ocr=dataclasses.replace(config.ocr, engine="none"))
         scanner = Scanner(config, load_policy())
         pairs: dict[str, list[tuple[Path, Path, str]]] = collections.defaultdict(list)
         t0 = time.perf_counter()
@@ -76,7 +74,8 @@ def main() -> None:
                     continue
                 key = (n, twin)
                 if key not in twins:
-                    twins[key] = write(doc, root / f"{n:04d}-{t.name}-twin{default_ext(twin)}", twin)
+                    twin_path = root / f"{n:04d}-{t.name}-twin{default_ext(twin)}"
+                    twins[key] = write(doc, twin_path, twin)
                 dest = root / f"{n:04d}-{t.name}-{fmt}{default_ext(fmt)}"
                 jobs.append((doc, dest))
                 pairs[fmt].append((dest, twins[key], doc.label))
@@ -85,7 +84,8 @@ def main() -> None:
             else:
                 for doc, dest in jobs:
                     write(doc, dest, fmt)
-        print(f"wrote {sum(len(v) for v in pairs.values())} files in {time.perf_counter() - t0:.0f} s")
+        n_files = sum(len(v) for v in pairs.values())
+        print(f"wrote {n_files} files in {time.perf_counter() - t0:.0f} s")
         print(f"\n{'format':8} {'twin':6} {'files':>5} {'same verdict':>14} {'same top':>10} "
               f"{'time new/twin':>14}")  # fmt: skip
         problems = []

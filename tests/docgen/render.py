@@ -588,7 +588,9 @@ def default_ext(fmt: str) -> str:
         return ".xlsx"
     if fmt.startswith("pdf"):
         return ".pdf"
-    if fmt in ("pptx", "ofd", "7z", "zip", "tar", "doc", "wps", "rtf", "xls", "et", "ppt", "dps", "heic"):
+    if fmt in ("pptx", "ofd", "7z", "zip", "tar", "heic", *("doc", "wps", "rtf", "xls", "et")):
+        return f".{fmt}"
+    if fmt in ("ppt", "dps"):
         return f".{fmt}"
     if fmt == "tgz":
         return ".tar.gz"
