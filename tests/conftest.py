@@ -110,3 +110,34 @@ def pg_dsn(pg_server: str, pg_template: str, request: pytest.FixtureRequest) -> 
 def pg_empty_dsn(pg_server: str, request: pytest.FixtureRequest) -> str:
     """A fresh, empty database for one test."""
     return _new_database(pg_server, request.node.name)
+
+
+@pytest.fixture(scope="session")
+def legacy_samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """`tests.docgen.render.sample_doc(seed=7)` converted by LibreOffice headless to .doc .wps
+    .rtf .xls .et .ppt .dps (+ `doc-image`: a .doc holding only a photo of the page). Made once
+    per test run: pytest-xdist workers share one copy through a lock in the common temp root."""
+    import fcntl
+    import shutil
+
+    from tests.docgen.convert import legacy_samples as make
+    from tests.docgen.convert import soffice
+    from tests.docgen.render import sample_doc
+
+    if soffice() is None:
+        pytest.fail("LibreOffice is missing: scripts/test.sh installs libreoffice-*-nogui")
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's root, common to the workers (not to other runs)
+    root = base / "legacy-samples"
+    root.mkdir(exist_ok=True)
+    names = ("doc", "wps", "rtf", "xls", "et", "ppt", "dps", "doc-image")
+    with open(root / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = root / "done"
+        if not done.exists():
+            shutil.rmtree(root / "files", ignore_errors=True)
+            made = make(root / "files", sample_doc(seed=7), image_doc=sample_doc(seed=8))
+            done.write_text("\n".join(f"{k}\t{v}" for k, v in made.items()), encoding="utf-8")
+        paths = dict(line.split("\t", 1) for line in done.read_text("utf-8").splitlines())
+    return {k: Path(paths[k]) for k in names}

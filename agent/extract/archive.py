@@ -294,6 +294,8 @@ def extract_rar(data: bytes, ctx: Ctx) -> Parts:
     try:
         rf = rarfile.RarFile(io.BytesIO(data))
         infos = [i for i in rf.infolist() if not i.is_dir()]
+        if not infos and rf.needs_password():
+            raise EncryptedFile("the RAR archive is password-protected (encrypted names)")
     except rarfile.PasswordRequired as e:
         raise EncryptedFile("the RAR archive is password-protected (encrypted names)") from e
     except rarfile.NeedFirstVolume as e:

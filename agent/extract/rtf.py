@@ -236,7 +236,10 @@ class _Reader:
                 if skip_chars:
                     n = min(skip_chars, len(text))
                     text, skip_chars = text[n:], skip_chars - n
-                self._put(text.decode("latin-1"), st)
+                if text.isascii():
+                    self._put(text.decode("ascii"), st)
+                else:  # raw 8-bit text (GBK files often skip the \'xx escapes)
+                    self.pending += text
         self._end_para(st)
         self._close_table()
         return self._finish()

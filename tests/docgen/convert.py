@@ -356,3 +356,33 @@ def write_heic(doc: Doc, path: Path, dpi: int = 200, seed: int = 0) -> None:
     img = page_image(doc, "jpeg", dpi=dpi, seed=seed)
     heif = pillow_heif.from_pillow(img.convert("RGB"))
     heif.save(str(path), quality=90)
+
+
+def legacy_samples(folder: Path, doc: Doc, image_doc: Doc | None = None) -> dict[str, Path]:
+    """`doc` as every LibreOffice-made format (`doc wps rtf xls et ppt dps`, 4 LibreOffice
+    runs), plus `doc-image` (a .doc whose only content is a photo of `image_doc`'s page) when
+    `image_doc` is given. `.wps`/`.et`/`.dps` are the .doc/.xls/.ppt bytes under WPS's names."""
+    from tests.docgen.render import write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Path] = {}
+    src = folder / "src"
+    src.mkdir(exist_ok=True)
+    words = [write(doc, src / "sample.docx", "docx")]
+    if image_doc is not None:
+        words.append(write(image_doc, src / "sample-image.docx", "docx-image", dpi=150))
+    convert_many(words, LEGACY["doc"][1], folder)
+    convert_many(words[:1], LEGACY["rtf"][1], folder)
+    convert_many([write(doc, src / "sample.xlsx", "xlsx")], LEGACY["xls"][1], folder)
+    convert_many([write(doc, src / "sample.pptx", "pptx")], LEGACY["ppt"][1], folder)
+    for fmt, made in (("doc", "doc"), ("rtf", "rtf"), ("xls", "xls"), ("ppt", "ppt")):
+        out[fmt] = folder / f"sample.{made}"
+    for fmt, same in (("wps", "doc"), ("et", "xls"), ("dps", "ppt")):
+        out[fmt] = folder / f"sample.{fmt}"
+        shutil.copyfile(out[same], out[fmt])
+    if image_doc is not None:
+        out["doc-image"] = folder / "sample-image.doc"
+    for fmt, p in out.items():
+        if not p.exists():
+            raise RuntimeError(f"LibreOffice did not write the {fmt} sample")
+    return out

@@ -1,0 +1,478 @@
+"""The formats Chinese offices send (issue 13), on real files made at test time by the real
+tools: LibreOffice headless (.doc .wps .rtf .xls .et .ppt .dps), python-pptx, py7zr, tarfile,
+pillow-heif, OFD built from the GB/T 33190 structure. RAR: no free tool writes it, so stored
+RAR5 archives are written byte by byte here and compressed ones come from tests/data/rar/."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import shutil
+import struct
+import tarfile
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from agent.config import Config, Limits
+from agent.errors import CorruptFile, EncryptedFile, TooLarge, UnsupportedFormat
+from agent.extract import extract_in_process, sniff
+from agent.extract import media as mt
+from detectors.model import BlockKind, Extraction
+from tests.docgen.convert import ofd_bytes, write_7z, write_pptx, write_tar
+from tests.docgen.doc import Doc
+from tests.docgen.render import page_image, sample_doc, write
+
+NO_OCR = dataclasses.replace(Config(), ocr=dataclasses.replace(Config().ocr, engine="none"))
+RAR_DATA = Path(__file__).resolve().parent / "data" / "rar"
+
+
+def cfg(engine: str = "none", **limits: object) -> Config:
+    base = Config()
+    return dataclasses.replace(
+        base,
+        limits=dataclasses.replace(Limits(), **limits),
+        ocr=dataclasses.replace(base.ocr, engine=engine),
+    )
+
+
+@pytest.fixture(scope="module")
+def doc() -> Doc:
+    return sample_doc(seed=7)  # the document the legacy_samples fixture converted
+
+
+def _body(e: Extraction) -> list[str]:
+    return [b.text for b in e.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)]
+
+
+def _rows(e: Extraction) -> list[list[list[str]]]:
+    return [[list(r) for r in t.rows] for t in e.tables]
+
+
+# ---------------------------------------------------------------- Word 97 / WPS Writer
+
+
+@pytest.mark.parametrize("fmt", ["doc", "wps"])
+def test_word97_body_table_header_footer_properties(
+    legacy_samples: dict[str, Path], doc: Doc, fmt: str
+) -> None:
+    e = extract_in_process(legacy_samples[fmt], NO_OCR)
+    assert e.source.media_type == mt.DOC
+    assert _body(e) == [*doc.preamble, doc.title, *doc.paragraphs, *doc.closing]
+    assert _rows(e) == [doc.tables[0]]  # the roster is a table, not loose paragraphs
+    headers = [b.text for b in e.blocks if b.kind == BlockKind.HEADER]
+    footers = [b.text for b in e.blocks if b.kind == BlockKind.FOOTER]
+    assert headers == [doc.header]
+    assert footers == [doc.footer]
+    assert e.meta("title") == doc.title
+    assert e.meta("author") == doc.author
+
+
+def test_word97_picture_is_ocrd(legacy_samples: dict[str, Path]) -> None:
+    """A .doc whose only content is a photo of a 交办单: the picture is found and read."""
+    image_doc = sample_doc(seed=8)
+    e = extract_in_process(legacy_samples["doc-image"], Config())
+    assert e.ocr_used
+    text = e.text()
+    assert "交办单" in text
+    assert image_doc.identifiers[0] in text.replace(" ", "")
+
+
+def test_word97_encrypted_flag_and_word95(legacy_samples: dict[str, Path], tmp_path: Path) -> None:
+    """The FIB's fEncrypted flag (set by Word's 'password to open') gives `encrypted`; a Word
+    6/95 FIB gives `unsupported`, not garbage text."""
+    import olefile
+
+    src = legacy_samples["doc"].read_bytes()
+    ole = olefile.OleFileIO(src)
+    wd = bytearray(ole.openstream("WordDocument").read())
+    ole.close()
+    start = src.find(bytes(wd[:32]))  # the FIB is the first sector of the stream
+    assert start > 0
+    enc = bytearray(src)
+    enc[start + 0x0B] |= 0x01  # flags high byte: fEncrypted (0x0100)
+    (tmp_path / "enc.doc").write_bytes(enc)
+    with pytest.raises(EncryptedFile):
+        extract_in_process(tmp_path / "enc.doc", NO_OCR)
+    old = bytearray(src)
+    old[start + 2 : start + 4] = struct.pack("<H", 0x65)  # nFib of Word 6
+    (tmp_path / "w6.doc").write_bytes(old)
+    with pytest.raises(UnsupportedFormat):
+        extract_in_process(tmp_path / "w6.doc", NO_OCR)
+
+
+# ---------------------------------------------------------------- Excel 97 / WPS Spreadsheets
+
+
+@pytest.mark.parametrize("fmt", ["xls", "et"])
+def test_biff8_every_sheet(legacy_samples: dict[str, Path], doc: Doc, fmt: str) -> None:
+    e = extract_in_process(legacy_samples[fmt], NO_OCR)
+    assert e.source.media_type == mt.XLS
+    sheets = [
+        b.text for b in e.blocks if b.kind == BlockKind.METADATA and b.origin.startswith("sheet:")
+    ]
+    assert sheets == ["正文", "名单"]
+    assert _rows(e)[1] == doc.tables[0]  # ID numbers come out as digits, not 1.3e17
+    assert [r[0] for r in _rows(e)[0]][:3] == doc.preamble
+
+
+# ---------------------------------------------------------------- PowerPoint 97 / WPS Presentation
+
+
+@pytest.mark.parametrize("fmt", ["ppt", "dps"])
+def test_ppt_slide_text(legacy_samples: dict[str, Path], doc: Doc, fmt: str) -> None:
+    e = extract_in_process(legacy_samples[fmt], NO_OCR)
+    assert e.source.media_type == mt.PPT
+    lines = [b.text for b in e.blocks if b.kind == BlockKind.PARAGRAPH]
+    for want in [doc.header, *doc.preamble, doc.title, *doc.paragraphs, doc.footer]:
+        assert want in lines
+    for cell in (c for row in doc.tables[0] for c in row):
+        assert cell in lines
+    pages = {b.text: b.page for b in e.blocks if b.kind == BlockKind.PARAGRAPH}
+    assert pages[doc.title] == 1
+    assert pages[doc.identifiers[0]] == 2  # the table slide
+    assert not any("Master" in t or t.startswith("___") for t in lines)
+    assert e.meta("title") == doc.title
+
+
+def test_pptx_notes_tables_and_pictures(tmp_path: Path, doc: Doc) -> None:
+    """Not only text boxes: speaker notes, table cells and a pasted photo (OCR) of a slide."""
+    from pptx import Presentation
+    from pptx.util import Mm
+
+    p = tmp_path / "a.pptx"
+    write_pptx(doc, p)
+    prs = Presentation(str(p))
+    slide = prs.slides[0]
+    slide.notes_slide.notes_text_frame.text = "演讲备注：名单请勿外传"
+    photo = tmp_path / "page.png"
+    page_image(sample_doc(seed=8), "png", dpi=110).save(photo)
+    pic_slide = prs.slides.add_slide(prs.slide_layouts[6])
+    pic_slide.shapes.add_picture(str(photo), Mm(10), Mm(10), height=Mm(190))
+    prs.save(str(p))
+    e = extract_in_process(p, Config())
+    text = e.text()
+    assert "演讲备注：名单请勿外传" in text
+    assert doc.identifiers[0] in text  # a table cell
+    assert e.ocr_used and "交办单" in "".join(
+        b.text for b in e.blocks if b.kind == BlockKind.OCR_LINE
+    )
+
+
+# ---------------------------------------------------------------- RTF
+
+
+def test_rtf_from_libreoffice(legacy_samples: dict[str, Path], doc: Doc) -> None:
+    e = extract_in_process(legacy_samples["rtf"], NO_OCR)
+    assert e.source.media_type == mt.RTF
+    assert _body(e) == [*doc.preamble, doc.title, *doc.paragraphs, *doc.closing]
+    assert _rows(e) == [doc.tables[0]]
+    assert [b.text for b in e.blocks if b.kind == BlockKind.HEADER] == [doc.header]
+    assert [b.text for b in e.blocks if b.kind == BlockKind.FOOTER] == [doc.footer]
+    assert e.meta("title") == doc.title  # the Unicode (\ud) copy, not the ANSI '????'
+
+
+def test_rtf_gbk_bytes_unicode_escapes_and_skipped_destinations(tmp_path: Path) -> None:
+    """What older government systems write: \\ansicpg936 with GBK byte pairs, a GBK font
+    charset under an ANSI code page, \\uN with its fallback skipped, field codes, a font table
+    and a stylesheet that must not leak into the text."""
+    gbk = "".join(f"\\'{b:02x}" for b in "交办单".encode("gbk"))
+    gbk2 = "".join(f"\\'{b:02x}" for b in "督办".encode("gbk"))
+    rtf = (
+        r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}"
+        r"{\f1\fnil\fcharset0 Arial;}}{\stylesheet{\s1 heading 1;}}"
+        r"{\info{\title " + gbk + r"}{\author \u37073?\u25991?}}"
+        r"\pard\f0 关于" + gbk + r"的通知\par"
+        r"\uc1\u21150?\u29702?\u26102?\u38480?：三日内\par"
+        r"{\field{\*\fldinst HYPERLINK http://x.invalid}{\fldrslt " + gbk2 + r"}}\par"
+        r"\trowd\cellx2000\cellx4000\intbl 姓名\cell 身份证号\cell\row"
+        r"\trowd\cellx2000\cellx4000\intbl 张三\cell 110101199003074514\cell\row"
+        r"\pard 落款\par}"
+    )
+    # the literal Chinese above stands for GBK bytes a real file would hold as raw bytes
+    p = tmp_path / "a.rtf"
+    p.write_bytes(rtf.encode("gbk"))
+    e = extract_in_process(p, NO_OCR)
+    assert _body(e) == ["关于交办单的通知", "办理时限：三日内", "督办", "落款"]
+    assert _rows(e) == [[["姓名", "身份证号"], ["张三", "110101199003074514"]]]
+    assert e.meta("title") == "交办单"
+    assert e.meta("author") == "郑文"
+    assert "SimSun" not in e.text() and "heading" not in e.text()
+
+
+# ---------------------------------------------------------------- OFD
+
+
+def test_ofd_text_reading_order_table_metadata_seal(tmp_path: Path, doc: Doc) -> None:
+    p = tmp_path / "a.ofd"
+    p.write_bytes(ofd_bytes(doc))
+    e = extract_in_process(p, NO_OCR)
+    assert e.source.media_type == mt.OFD
+    body = _body(e)
+    assert body[0] == doc.header
+    assert body[1 : 1 + len(doc.preamble) + 1] == [*doc.preamble, doc.title]
+    assert doc.closing[0] in body and body[-1] == doc.footer
+    assert _rows(e) == [doc.tables[0]]  # cells at column positions make a table again
+    assert e.meta("title") == doc.title and e.meta("author") == doc.author
+    assert e.meta("created") == "2024-03-05"
+    assert e.meta("ofd.seal") == "yes" and e.meta("ofd.signatures") == "1"
+    assert e.pages == 1
+
+
+def test_ofd_unsealed_multipage_and_picture(tmp_path: Path) -> None:
+    long_doc = sample_doc(seed=3, rows=60)  # the roster runs over to a second page
+    png = io.BytesIO()
+    page_image(sample_doc(seed=8), "png", dpi=110).save(png, format="PNG")
+    p = tmp_path / "b.ofd"
+    p.write_bytes(ofd_bytes(long_doc, seal=False, image=png.getvalue()))
+    e = extract_in_process(p, Config())
+    assert e.meta("ofd.seal") is None
+    assert e.pages == 2
+    text_tables = [t for t in e.tables if not t.ocr]
+    assert sum(1 for t in text_tables for r in t.rows if r[0].isdigit()) == 60
+    assert {t.page for t in text_tables} == {1, 2}
+    assert e.ocr_used and "交办单" in "".join(
+        b.text for b in e.blocks if b.kind == BlockKind.OCR_LINE
+    )
+
+
+def test_ofd_hostile(tmp_path: Path, doc: Doc) -> None:
+    good = ofd_bytes(doc)
+    zf = zipfile.ZipFile(io.BytesIO(good))
+    items = {n: zf.read(n) for n in zf.namelist()}
+
+    def rezip(changes: dict[str, bytes | None]) -> Path:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for n, b in {**items, **changes}.items():
+                if b is not None:
+                    z.writestr(n, b)
+        p = tmp_path / f"h{len(list(tmp_path.iterdir()))}.ofd"
+        p.write_bytes(out.getvalue())
+        return p
+
+    lol = b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><ofd:OFD>&a;</ofd:OFD>'
+    with pytest.raises(CorruptFile, match="DTD"):
+        extract_in_process(rezip({"OFD.xml": lol}), NO_OCR)
+    with pytest.raises(CorruptFile, match="missing"):
+        extract_in_process(rezip({"Doc_0/Document.xml": None}), NO_OCR)
+    with pytest.raises(EncryptedFile):
+        extract_in_process(rezip({"Doc_0/Encryptions.xml": b"<x/>"}), NO_OCR)
+    bomb = rezip({"Doc_0/Pages/Page_0/Content.xml": b"<a>" + b" " * (8 * 1024 * 1024) + b"</a>"})
+    with pytest.raises(TooLarge, match="bomb"):
+        extract_in_process(bomb, cfg(archive_ratio=50))
+    with pytest.raises(CorruptFile):
+        extract_in_process(_truncated(rezip({}), tmp_path), NO_OCR)
+
+
+def _truncated(p: Path, tmp_path: Path) -> Path:
+    data = p.read_bytes()
+    out = tmp_path / f"cut-{p.name}"
+    out.write_bytes(data[: len(data) // 2])
+    return out
+
+
+# ---------------------------------------------------------------- true type by content
+
+
+def test_true_type_by_content(legacy_samples: dict[str, Path], tmp_path: Path, doc: Doc) -> None:
+    renamed = tmp_path / "报告.pdf"  # a .doc renamed .pdf
+    shutil.copyfile(legacy_samples["doc"], renamed)
+    assert sniff(renamed) == mt.DOC
+    assert doc.title in _body(extract_in_process(renamed, NO_OCR))
+    wps = tmp_path / "通知.wps"  # WPS saving in OOXML under its own name
+    write(doc, wps, "docx")
+    assert extract_in_process(wps, NO_OCR).source.media_type == mt.DOCX
+    fake = tmp_path / "公文.ofd"  # an .ofd that is really a zip of something else
+    with zipfile.ZipFile(fake, "w") as zf:
+        zf.writestr("名单.csv", "姓名,身份证号\n张三,110101199003074514\n")
+    e = extract_in_process(fake, NO_OCR)
+    assert e.source.media_type == mt.ZIP
+    assert e.members[0].tables[0].rows[1] == ("张三", "110101199003074514")
+    ppt_as_doc = tmp_path / "x.doc"  # a .ppt renamed .doc is read as a presentation
+    shutil.copyfile(legacy_samples["ppt"], ppt_as_doc)
+    assert sniff(ppt_as_doc) == mt.PPT
+
+
+# ---------------------------------------------------------------- archives
+
+
+def test_7z_members_and_nesting(tmp_path: Path, doc: Doc) -> None:
+    p = tmp_path / "材料.7z"
+    write_7z(doc, p, inner="文件/通知.docx")
+    e = extract_in_process(p, NO_OCR)
+    assert e.source.media_type == mt.SEVENZ
+    (m,) = e.members
+    assert m.source.path == f"{p}!文件/通知.docx"
+    assert [list(r) for r in m.tables[0].rows] == doc.tables[0]
+
+
+def test_7z_encrypted_bomb_depth_truncated(tmp_path: Path, doc: Doc) -> None:
+    import py7zr
+
+    enc = tmp_path / "enc.7z"
+    write_7z(doc, enc, password="secret")
+    with pytest.raises(EncryptedFile):
+        extract_in_process(enc, NO_OCR)
+    enc_names = tmp_path / "enc-names.7z"
+    with py7zr.SevenZipFile(enc_names, "w", password="secret") as z:
+        z.set_encrypted_header(True)
+        z.writestr(b"x", "a.txt")
+    with pytest.raises(EncryptedFile):
+        extract_in_process(enc_names, NO_OCR)
+    bomb = tmp_path / "bomb.7z"
+    with py7zr.SevenZipFile(bomb, "w") as z:
+        z.writestr(bytes(30 * 1024 * 1024), "zeros.txt")
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(TooLarge, match="bomb"):
+        extract_in_process(bomb, NO_OCR)
+    with pytest.raises(TooLarge):
+        extract_in_process(bomb, cfg(archive_total_mb=10, archive_ratio=1e9))
+    inner = tmp_path / "l0.7z"
+    write_7z(doc, inner)
+    for level in range(1, 4):
+        outer = tmp_path / f"l{level}.7z"
+        with py7zr.SevenZipFile(outer, "w") as z:
+            z.writestr(inner.read_bytes(), inner.name)
+        inner = outer
+    with pytest.raises(TooLarge, match="nested"):
+        extract_in_process(inner, cfg(archive_depth=2))
+    with pytest.raises(CorruptFile):
+        extract_in_process(_truncated(tmp_path / "l0.7z", tmp_path), NO_OCR)
+
+
+def test_tar_tgz_and_gz(tmp_path: Path, doc: Doc) -> None:
+    for name, gz in (("a.tar", False), ("a.tar.gz", True)):
+        p = tmp_path / name
+        write_tar(doc, p, gz=gz)
+        (m,) = extract_in_process(p, NO_OCR).members
+        assert m.source.path == f"{p}!通知.docx"
+        assert [list(r) for r in m.tables[0].rows] == doc.tables[0]
+    single = tmp_path / "名单.csv.gz"
+    single.write_bytes(_gzip("姓名,身份证号\n张三,110101199003074514\n"))
+    (m,) = extract_in_process(single, NO_OCR).members
+    assert m.source.path.endswith("!名单.csv") and m.source.media_type == mt.CSV
+
+
+def _gzip(text: str) -> bytes:
+    import gzip
+
+    return gzip.compress(text.encode("gbk"))
+
+
+def test_gz_bomb_and_tar_limits(tmp_path: Path) -> None:
+    import gzip
+
+    bomb = tmp_path / "zeros.gz"
+    bomb.write_bytes(gzip.compress(bytes(40 * 1024 * 1024)))
+    with pytest.raises(TooLarge, match="bomb"):
+        extract_in_process(bomb, NO_OCR)
+    many = tmp_path / "many.tar"
+    with tarfile.open(many, "w") as tf:
+        for i in range(30):
+            info = tarfile.TarInfo(f"f{i}.txt")
+            info.size = 2
+            tf.addfile(info, io.BytesIO(b"ab"))
+    with pytest.raises(TooLarge, match="entries"):
+        extract_in_process(many, cfg(archive_members=10))
+
+
+def test_truncated_tar_member(tmp_path: Path, doc: Doc) -> None:
+    p = tmp_path / "a.tar"
+    write_tar(doc, p)  # one docx member: cut in the middle of its data
+    with pytest.raises(CorruptFile):
+        extract_in_process(_truncated(p, tmp_path), NO_OCR)
+
+
+def _vint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        b, n = n & 0x7F, n >> 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _rar5_stored(files: dict[str, bytes], declared: dict[str, int] | None = None) -> bytes:
+    """A RAR5 archive of stored (uncompressed) files, written from the RAR5 format
+    description: signature, main header, one file header + data per file, end header."""
+
+    def header(body: bytes) -> bytes:
+        size = _vint(len(body))
+        return struct.pack("<I", zlib.crc32(size + body)) + size + body
+
+    out = bytearray(b"Rar!\x1a\x07\x01\x00")
+    out += header(_vint(1) + _vint(0) + _vint(0))
+    for name, data in files.items():
+        raw = name.encode()
+        size = (declared or {}).get(name, len(data))
+        out += header(
+            _vint(2) + _vint(0x02) + _vint(len(data))  # file header with a data area
+            + _vint(0x04) + _vint(size) + _vint(0x20)  # CRC present, unpacked size, attrs
+            + struct.pack("<I", zlib.crc32(data)) + _vint(0) + _vint(0)  # stored, Windows
+            + _vint(len(raw)) + raw
+        )  # fmt: skip
+        out += data
+    out += header(_vint(5) + _vint(0) + _vint(0))
+    return bytes(out)
+
+
+def test_rar_stored_written_here(tmp_path: Path, doc: Doc) -> None:
+    docx = write(doc, tmp_path / "x.docx", "docx").read_bytes()
+    p = tmp_path / "材料.rar"
+    p.write_bytes(_rar5_stored({"通知/名单.docx": docx}))
+    e = extract_in_process(p, NO_OCR)
+    assert e.source.media_type == mt.RAR
+    (m,) = e.members
+    assert m.source.path == f"{p}!通知/名单.docx"
+    assert [list(r) for r in m.tables[0].rows] == doc.tables[0]
+    bomb = tmp_path / "bomb.rar"  # declares 5 GB for a few bytes
+    bomb.write_bytes(_rar5_stored({"a.txt": b"abc"}, declared={"a.txt": 5 * 1024**3}))
+    with pytest.raises(TooLarge):
+        extract_in_process(bomb, NO_OCR)
+
+
+def test_rar_real_samples(tmp_path: Path) -> None:
+    from agent.extract.archive import rar_backend
+
+    assert rar_backend() in ("unar", "bsdtar", "unrar", "7z", "7zz")  # scripts/test.sh installs
+    for name in ("rar5-solid.rar", "rar3-solid.rar"):  # compressed: through the backend
+        e = extract_in_process(RAR_DATA / name, NO_OCR)
+        assert [m.source.path.rsplit("!", 1)[1] for m in e.members] == ["stest1.txt", "stest2.txt"]
+        assert all(len(m.text()) > 1000 for m in e.members)
+    with pytest.raises(EncryptedFile, match="every file"):
+        extract_in_process(RAR_DATA / "rar5-psw.rar", NO_OCR)
+    with pytest.raises(EncryptedFile, match="names"):
+        extract_in_process(RAR_DATA / "rar5-hpsw.rar", NO_OCR)
+    with pytest.raises(CorruptFile):
+        extract_in_process(_truncated(RAR_DATA / "rar5-solid.rar", tmp_path), NO_OCR)
+
+
+# ---------------------------------------------------------------- HEIC
+
+
+def test_heic_photo_with_exif_orientation(tmp_path: Path) -> None:
+    """An iPhone-style HEIC: pixels stored sideways with EXIF Orientation=6; the text is read
+    upright and the camera metadata kept."""
+    import pillow_heif
+    from PIL import Image
+
+    page_doc = sample_doc(seed=8)
+    img = page_image(page_doc, "jpeg", dpi=120).convert("RGB")
+    sideways = img.transpose(Image.Transpose.ROTATE_90)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif[0x010F] = "Apple"
+    exif[0x0110] = "iPhone 13"
+    p = tmp_path / "IMG_0001.HEIC"
+    pillow_heif.from_pillow(sideways).save(str(p), quality=85, exif=exif.tobytes())
+    assert sniff(p) == mt.HEIC
+    e = extract_in_process(p, Config())
+    assert e.meta("exif.make") == "Apple"
+    text = e.text().replace(" ", "")
+    assert "交办单" in text
+    assert page_doc.identifiers[0] in text
+    with pytest.raises(CorruptFile):
+        extract_in_process(_truncated(p, tmp_path), Config())
