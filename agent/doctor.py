@@ -248,6 +248,59 @@ def check_rapidocr(config: Config) -> Check:
     return Check("rapidocr", OK, essential, t("doctor.rapidocr.ok"))
 
 
+# (check id, import name, pip requirement, files it reads, what it uses)
+_READERS = (
+    ("reader_office", "olefile", "olefile>=0.46", ".doc .wps .ppt .dps", "olefile"),
+    ("reader_7z", "py7zr", "py7zr>=0.20", ".7z", "py7zr"),
+    ("reader_rar", "rarfile", "rarfile>=4.1", ".rar", "rarfile"),
+    ("reader_heic", "pillow_heif", "pillow-heif>=0.16", ".heic .heif", "pillow-heif"),
+)
+
+
+def rar_tool_install_command() -> str:
+    if sys.platform == "darwin":
+        return "brew install unar"
+    if sys.platform == "win32":
+        return "Windows 10+: tar.exe (bsdtar) " + t("doctor.fix.rar_windows")
+    pm = package_manager()
+    return f"{_sudo()}{pm} install -y unar" if pm else t("doctor.fix.rar_tool")
+
+
+def check_readers(config: Config) -> list[Check]:
+    """The optional file readers (pip packages, plus the RAR decompressor tool). None is
+    essential: without one, those files are logged as unreadable and everything else works."""
+    import importlib
+
+    checks = []
+    for cid, module, requirement, files, what in _READERS:
+        try:
+            importlib.import_module(module)
+        except Exception:
+            checks.append(
+                Check(
+                    cid,
+                    WARN,
+                    False,
+                    t("doctor.reader.missing", package=what, files=files),
+                    f"{sys.executable} -m pip install '{requirement}'",
+                )
+            )
+            continue
+        if cid != "reader_rar":
+            checks.append(Check(cid, OK, False, t("doctor.reader.ok", what=what)))
+            continue
+        from agent.extract.archive import rar_backend
+
+        tool = rar_backend()
+        if tool is None:
+            checks.append(
+                Check(cid, WARN, False, t("doctor.reader.rar_no_tool"), rar_tool_install_command())
+            )
+        else:
+            checks.append(Check(cid, OK, False, t("doctor.reader.rar_ok", tool=tool)))
+    return checks
+
+
 def session_bus_address() -> str | None:
     """The session bus: $DBUS_SESSION_BUS_ADDRESS, else the systemd-style $XDG_RUNTIME_DIR/bus."""
     env = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
@@ -585,6 +638,7 @@ def run_checks(config_path: str | None = None, *, skip: Iterable[str] = ()) -> R
         ("chi_sim", check_language),
         ("ocr_sample", check_ocr_sample),
         ("rapidocr", check_rapidocr),
+        ("readers", check_readers),
         ("notifications", check_notifications),
         ("folder", check_folders),
         ("permissions", check_permissions),

@@ -254,3 +254,19 @@ def test_notification_service_found_through_the_runtime_dir_socket(
     finally:
         daemon.terminate()
         daemon.wait(10)
+
+
+def test_optional_readers_are_reported_and_a_missing_rar_tool_is_a_warning(
+    cfg_path: Path,
+) -> None:
+    fast = ("--skip", "service", "--skip", "ocr_sample", "--skip", "rapidocr", "--format", "json")
+    r = doctor("doctor", "--config", str(cfg_path), *fast)
+    readers = {c["id"]: c for c in json.loads(r.stdout)["checks"] if c["id"].startswith("reader_")}
+    assert set(readers) == {"reader_office", "reader_7z", "reader_rar", "reader_heic"}
+    assert all(c["status"] == OK and not c["essential"] for c in readers.values())
+    assert "unar" in readers["reader_rar"]["detail"] or "bsdtar" in readers["reader_rar"]["detail"]
+    env = dict(os.environ, PATH=str(SHAREGUARD.parent))  # the venv only: no unar, no bsdtar
+    r = doctor("doctor", "--config", str(cfg_path), *fast, "--skip", "tesseract", env=env)
+    rar = by_id(json.loads(r.stdout), "reader_rar")[0]
+    assert rar["status"] == WARN and not rar["essential"]
+    assert "unar" in rar["fix"] or "tar.exe" in rar["fix"]

@@ -272,9 +272,7 @@ def rar_backend() -> str | None:
     """The tool rarfile will use to decompress RAR data (`unar`, `bsdtar`, `unrar`, `7z`), or
     None when there is none (stored members are still read, compressed ones are not)."""
     try:
-        import rarfile
-
-        setup = rarfile.tool_setup()
+        setup = _rarfile().tool_setup()
     except Exception:
         return None
     try:
@@ -283,10 +281,22 @@ def rar_backend() -> str | None:
         return "unknown"
 
 
+def _rarfile():
+    """rarfile, told that Windows 10+'s own `tar.exe` is bsdtar (libarchive reads RAR)."""
+    import shutil
+    import sys
+
+    import rarfile
+
+    if sys.platform == "win32" and not shutil.which("bsdtar") and shutil.which("tar"):
+        rarfile.BSDTAR_TOOL = "tar"
+    return rarfile
+
+
 @register(mt.RAR)
 def extract_rar(data: bytes, ctx: Ctx) -> Parts:
     try:
-        import rarfile
+        rarfile = _rarfile()
     except ImportError as e:
         raise UnsupportedFormat("RAR archives need the rarfile package") from e
     errors = (rarfile.Error, EOFError, OSError, ValueError, KeyError, IndexError, TypeError,

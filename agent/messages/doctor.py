@@ -31,6 +31,18 @@ ZH = {
     "doctor.ocr.ok": "识别结果正确：“{text}”",
     "doctor.ocr.wrong": "识别结果不对：应为“{expected}”，实际为“{got}”",
     "doctor.ocr.error": "识别样例图片失败：{error}",
+    "doctor.label.reader_office": "旧版 Office/WPS 文件读取",
+    "doctor.label.reader_7z": "7z 压缩包读取",
+    "doctor.label.reader_rar": "RAR 压缩包读取",
+    "doctor.label.reader_heic": "HEIC 照片读取",
+    "doctor.reader.ok": "可用（{what}）",
+    "doctor.fix.rar_tool": "用系统的软件包管理器安装 unar 或 bsdtar（libarchive-tools）",
+    "doctor.fix.rar_windows": "随系统提供，请确认 C:\\Windows\\System32 在 PATH 中",
+    "doctor.reader.missing": "未安装 {package}，{files} 将报告为“无法读取”",
+    "doctor.reader.rar_ok": "可用（解压工具：{tool}）",
+    "doctor.reader.rar_no_tool": (
+        "缺少 RAR 解压工具（unar 或 bsdtar）：只能读取未压缩的成员，其余报告为“无法读取”"
+    ),
     "doctor.rapidocr.ok": "可以加载",
     "doctor.rapidocr.missing": "无法加载（{error}），将只使用 Tesseract",
     "doctor.rapidocr.unused": "未使用（配置 ocr.engine = {engine}）",
@@ -125,6 +137,19 @@ EN = {
     "doctor.ocr.error": "could not OCR the sample image: {error}",
     "doctor.rapidocr.ok": "loads",
     "doctor.rapidocr.missing": "cannot be loaded ({error}); Tesseract alone will be used",
+    "doctor.label.reader_office": "Legacy Office/WPS reader",
+    "doctor.label.reader_7z": "7z archive reader",
+    "doctor.label.reader_rar": "RAR archive reader",
+    "doctor.label.reader_heic": "HEIC photo reader",
+    "doctor.reader.ok": "available ({what})",
+    "doctor.fix.rar_tool": "install unar or bsdtar (libarchive-tools) with the package manager",
+    "doctor.fix.rar_windows": "ships with the system: make sure C:\\Windows\\System32 is on PATH",
+    "doctor.reader.missing": "{package} is not installed: {files} will be reported unreadable",
+    "doctor.reader.rar_ok": "available (decompressor: {tool})",
+    "doctor.reader.rar_no_tool": (
+        "no RAR decompressor (unar or bsdtar): only stored members can be read, the rest are "
+        "reported unreadable"
+    ),
     "doctor.rapidocr.unused": "not used (ocr.engine = {engine})",
     "doctor.notify.ok": "available ({server})",
     "doctor.notify.activatable": "available ({server}, started on demand)",
