@@ -45,7 +45,13 @@ def fuzz(minutes: float, seed: int | None) -> None:
     rnd = random.Random(seed)
     out_dir = Path(tempfile.gettempdir()) / "shareguard-fuzz-findings"
     with tempfile.TemporaryDirectory() as td:
-        seeds = make_seeds(Path(td))
+        from tests.docgen.convert import legacy_samples, soffice
+        from tests.docgen.render import sample_doc
+
+        legacy = None
+        if soffice() is not None:  # .doc .xls .ppt .rtf seeds need LibreOffice to be made
+            legacy = legacy_samples(Path(td) / "legacy", sample_doc(seed=1, rows=2))
+        seeds = make_seeds(Path(td), legacy)
     kinds: dict[str, collections.Counter] = {k: collections.Counter() for k in seeds}
     findings: dict[str, int] = {}
     slowest: dict[str, float] = dict.fromkeys(seeds, 0.0)
@@ -54,7 +60,7 @@ def fuzz(minutes: float, seed: int | None) -> None:
     while time.monotonic() < deadline:
         fmt = rnd.choice(list(seeds))
         data = seeds[fmt]
-        if fmt in ("docx", "xlsx", "zip") and rnd.random() < 0.6:
+        if fmt in ("docx", "xlsx", "zip", "ofd") and rnd.random() < 0.6:
             data = mutate_zip_member(data, rnd)
         else:
             data = mutate(data, rnd)

@@ -11,7 +11,6 @@ import shutil
 import struct
 import tarfile
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from agent.errors import CorruptFile, EncryptedFile, TooLarge, UnsupportedFormat
 from agent.extract import extract_in_process, sniff
 from agent.extract import media as mt
 from detectors.model import BlockKind, Extraction
-from tests.docgen.convert import ofd_bytes, write_7z, write_pptx, write_tar
+from tests.docgen.convert import ofd_bytes, rar5_stored, write_7z, write_pptx, write_tar
 from tests.docgen.doc import Doc
 from tests.docgen.render import page_image, sample_doc, write
 
@@ -134,6 +133,7 @@ def test_ppt_slide_text(legacy_samples: dict[str, Path], doc: Doc, fmt: str) -> 
     assert pages[doc.title] == 1
     assert pages[doc.identifiers[0]] == 2  # the table slide
     assert not any("Master" in t or t.startswith("___") for t in lines)
+    assert e.pages == 2
     assert e.meta("title") == doc.title
 
 
@@ -386,50 +386,17 @@ def test_truncated_tar_member(tmp_path: Path, doc: Doc) -> None:
         extract_in_process(_truncated(p, tmp_path), NO_OCR)
 
 
-def _vint(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        b, n = n & 0x7F, n >> 7
-        out.append(b | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
-
-
-def _rar5_stored(files: dict[str, bytes], declared: dict[str, int] | None = None) -> bytes:
-    """A RAR5 archive of stored (uncompressed) files, written from the RAR5 format
-    description: signature, main header, one file header + data per file, end header."""
-
-    def header(body: bytes) -> bytes:
-        size = _vint(len(body))
-        return struct.pack("<I", zlib.crc32(size + body)) + size + body
-
-    out = bytearray(b"Rar!\x1a\x07\x01\x00")
-    out += header(_vint(1) + _vint(0) + _vint(0))
-    for name, data in files.items():
-        raw = name.encode()
-        size = (declared or {}).get(name, len(data))
-        out += header(
-            _vint(2) + _vint(0x02) + _vint(len(data))  # file header with a data area
-            + _vint(0x04) + _vint(size) + _vint(0x20)  # CRC present, unpacked size, attrs
-            + struct.pack("<I", zlib.crc32(data)) + _vint(0) + _vint(0)  # stored, Windows
-            + _vint(len(raw)) + raw
-        )  # fmt: skip
-        out += data
-    out += header(_vint(5) + _vint(0) + _vint(0))
-    return bytes(out)
-
-
 def test_rar_stored_written_here(tmp_path: Path, doc: Doc) -> None:
     docx = write(doc, tmp_path / "x.docx", "docx").read_bytes()
     p = tmp_path / "材料.rar"
-    p.write_bytes(_rar5_stored({"通知/名单.docx": docx}))
+    p.write_bytes(rar5_stored({"通知/名单.docx": docx}))
     e = extract_in_process(p, NO_OCR)
     assert e.source.media_type == mt.RAR
     (m,) = e.members
     assert m.source.path == f"{p}!通知/名单.docx"
     assert [list(r) for r in m.tables[0].rows] == doc.tables[0]
     bomb = tmp_path / "bomb.rar"  # declares 5 GB for a few bytes
-    bomb.write_bytes(_rar5_stored({"a.txt": b"abc"}, declared={"a.txt": 5 * 1024**3}))
+    bomb.write_bytes(rar5_stored({"a.txt": b"abc"}, declared={"a.txt": 5 * 1024**3}))
     with pytest.raises(TooLarge):
         extract_in_process(bomb, NO_OCR)
 

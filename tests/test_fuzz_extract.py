@@ -8,6 +8,7 @@ import io
 import random
 import struct
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,18 +22,24 @@ from tests.test_fuzz_extract_lib import (
     mutate_zip_member,
 )
 
-ZIPPED = {"docx", "xlsx", "zip"}
+ZIPPED = {"docx", "xlsx", "zip", "ofd"}
 CONFIG = fuzz_config()
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    return make_seeds(tmp_path_factory.mktemp("seeds"))
+def seeds(
+    tmp_path_factory: pytest.TempPathFactory, legacy_samples: dict[str, Path]
+) -> dict[str, bytes]:
+    return make_seeds(tmp_path_factory.mktemp("seeds"), legacy_samples)
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")  # Pillow's complaints about broken tags
 @pytest.mark.parametrize(
-    "fmt", ["text", "csv", "docx", "xlsx", "pdf", "png", "jpeg", "tiff", "zip"]
+    "fmt",
+    [
+        *("text", "csv", "docx", "xlsx", "pdf", "png", "jpeg", "tiff", "zip"),
+        *("doc", "xls", "ppt", "rtf", "ofd", "7z", "tgz", "rar", "heic"),  # issue 13
+    ],
 )
 def test_fuzz_extractor(seeds: dict[str, bytes], fmt: str) -> None:
     seed = seeds[fmt]

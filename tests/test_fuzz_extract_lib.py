@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import random
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -50,8 +51,14 @@ def fuzz_config() -> Config:
     return dataclasses.replace(Config(), limits=limits)
 
 
-def make_seeds(folder: Path) -> dict[str, bytes]:
-    """One small valid file per format, made by the real libraries."""
+def make_seeds(folder: Path, legacy: dict[str, Path] | None = None) -> dict[str, bytes]:
+    """One small valid file per format, made by the real libraries; `legacy` adds the
+    LibreOffice-made samples (`doc`, `xls`, `ppt`, `rtf`: conftest's `legacy_samples`)."""
+    import py7zr
+    from PIL import Image
+
+    from tests.docgen.convert import ofd_bytes, rar5_stored
+
     doc = sample_doc(seed=1, rows=2)
     seeds = {}
     for name, (fmt, ext) in SEED_FORMATS.items():
@@ -61,6 +68,29 @@ def make_seeds(folder: Path) -> dict[str, bytes]:
         zf.writestr("a/名单.csv", seeds["csv"])
         zf.writestr("b.docx", seeds["docx"])
     seeds["zip"] = buf.getvalue()
+    seeds["ofd"] = ofd_bytes(doc)
+    buf = io.BytesIO()
+    with py7zr.SevenZipFile(buf, "w") as z:
+        z.writestr(seeds["csv"], "a/名单.csv")
+        z.writestr(seeds["text"], "b.txt")
+    seeds["7z"] = buf.getvalue()
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tf:
+        for name, data in (("a/名单.csv", seeds["csv"]), ("b.txt", seeds["text"])):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    seeds["tgz"] = buf.getvalue()
+    seeds["rar"] = rar5_stored({"a/名单.csv": seeds["csv"], "b.txt": seeds["text"]})
+    import pillow_heif
+
+    heic = io.BytesIO()
+    small = Image.open(io.BytesIO(seeds["png"])).convert("RGB")
+    pillow_heif.from_pillow(small).save(heic, quality=50)
+    seeds["heic"] = heic.getvalue()
+    for name, path in (legacy or {}).items():
+        if name in ("doc", "xls", "ppt", "rtf"):
+            seeds[name] = path.read_bytes()
     return seeds
 
 

@@ -424,6 +424,7 @@ def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
         notes: dict[int, list[str]] = {}
         n_slides = n_notes = 0
         outline_slide = 0
+        slide_list = -1
         for rtype, instance, payload, path in _ppt_records(stream, ctx):
             if rtype == _PPT_CRYPT_SESSION:
                 raise EncryptedFile("the presentation is password-protected")
@@ -433,8 +434,11 @@ def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
             if rtype == _PPT_NOTES and payload is None:
                 n_notes += 1
                 continue
+            if rtype == _PPT_SLIDE_LIST and payload is None:
+                slide_list = instance  # 0 slides, 1 masters, 2 notes
+                continue
             if rtype == _PPT_SLIDE_PERSIST and path and path[-1] == _PPT_SLIDE_LIST:
-                outline_slide += 1
+                outline_slide += slide_list == 0
                 continue
             if payload is None or rtype not in (_PPT_TEXT_CHARS, _PPT_TEXT_BYTES, _PPT_CSTRING):
                 continue
@@ -452,7 +456,7 @@ def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
                 target, page = slides, n_slides
             elif _PPT_SLIDE_LIST in path:
                 # the outline of slides (instance 0); other instances are masters and notes
-                if instance != 0:
+                if slide_list != 0:
                     continue
                 target, page = slides, outline_slide
             else:

@@ -348,6 +348,42 @@ def write_tar(doc: Doc, path: Path, gz: bool = False, inner: str = "通知.docx"
         tf.addfile(info, io.BytesIO(data))
 
 
+def _vint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        b, n = n & 0x7F, n >> 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def rar5_stored(files: dict[str, bytes], declared: dict[str, int] | None = None) -> bytes:
+    """A RAR5 archive of stored (uncompressed) files, written from the RAR5 format
+    description (no free tool writes RAR): signature, main header, a file header + data per
+    file, end header. `declared` overrides a file's declared unpacked size (hostile tests)."""
+    import struct
+    import zlib
+
+    def header(body: bytes) -> bytes:
+        size = _vint(len(body))
+        return struct.pack("<I", zlib.crc32(size + body)) + size + body
+
+    out = bytearray(b"Rar!\x1a\x07\x01\x00")
+    out += header(_vint(1) + _vint(0) + _vint(0))
+    for name, data in files.items():
+        raw = name.encode()
+        size = (declared or {}).get(name, len(data))
+        out += header(
+            _vint(2) + _vint(0x02) + _vint(len(data))  # file header with a data area
+            + _vint(0x04) + _vint(size) + _vint(0x20)  # CRC present, unpacked size, attrs
+            + struct.pack("<I", zlib.crc32(data)) + _vint(0) + _vint(0)  # stored, Windows
+            + _vint(len(raw)) + raw
+        )  # fmt: skip
+        out += data
+    out += header(_vint(5) + _vint(0) + _vint(0))
+    return bytes(out)
+
+
 def write_heic(doc: Doc, path: Path, dpi: int = 200, seed: int = 0) -> None:
     import pillow_heif
 
