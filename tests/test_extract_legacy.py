@@ -443,3 +443,52 @@ def test_heic_photo_with_exif_orientation(tmp_path: Path) -> None:
     assert page_doc.identifiers[0] in text
     with pytest.raises(CorruptFile):
         extract_in_process(_truncated(p, tmp_path), Config())
+
+
+# ---------------------------------------------------------------- hostile legacy files
+
+
+@pytest.mark.parametrize("fmt", ["doc", "xls", "ppt"])
+def test_truncated_ole_files_are_corrupt(
+    legacy_samples: dict[str, Path], tmp_path: Path, fmt: str
+) -> None:
+    data = legacy_samples[fmt].read_bytes()
+    for frac in (0.9, 0.5, 0.1):
+        p = tmp_path / f"cut{int(frac * 10)}.{fmt}"
+        p.write_bytes(data[: int(len(data) * frac)])
+        with pytest.raises(CorruptFile):
+            extract_in_process(p, NO_OCR)
+
+
+def test_ppt_records_nested_without_end_are_refused(
+    legacy_samples: dict[str, Path], tmp_path: Path
+) -> None:
+    """A PowerPoint stream of containers each holding the next (a loop in all but name)."""
+    import olefile
+
+    p = tmp_path / "deep.ppt"
+    shutil.copyfile(legacy_samples["ppt"], p)
+    with olefile.OleFileIO(str(p), write_mode=True) as ole:
+        size = ole.get_size("PowerPoint Document")
+        deep = bytearray()
+        while len(deep) + 8 <= size:
+            deep += struct.pack("<HHI", 0x000F, 0x03E8, size - len(deep) - 8)
+        deep += bytes(size - len(deep))
+        ole.write_stream("PowerPoint Document", bytes(deep))
+    with pytest.raises(CorruptFile, match="nested"):
+        extract_in_process(p, NO_OCR)
+
+
+def test_rtf_truncated_is_read_so_far_and_deep_nesting_refused(
+    legacy_samples: dict[str, Path], tmp_path: Path, doc: Doc
+) -> None:
+    data = legacy_samples["rtf"].read_bytes()
+    cut = tmp_path / "cut.rtf"
+    cut.write_bytes(data[: int(len(data) * 0.95)])
+    e = extract_in_process(cut, NO_OCR)
+    assert doc.title in _body(e)  # what was there is still judged
+    assert any("truncated" in w for w in e.warnings)
+    deep = tmp_path / "deep.rtf"
+    deep.write_bytes(b"{\\rtf1 " + b"{" * 100_000 + b"x" + b"}" * 100_000 + b"}")
+    with pytest.raises(CorruptFile, match="nested"):
+        extract_in_process(deep, NO_OCR)

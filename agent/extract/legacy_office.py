@@ -368,6 +368,18 @@ def extract_doc(data: bytes, ctx: Ctx) -> Parts:
     return parts
 
 
+@register(mt.OLE)
+def extract_other_ole(data: bytes, ctx: Ctx) -> Parts:
+    """An OLE2 file that is none of the Office kinds: damaged (its directory unreadable, e.g.
+    a truncated .doc) or another program's (Outlook .msg, Visio...)."""
+    ole = open_ole(data, ctx)  # CorruptFile when the container itself is damaged
+    try:
+        names = sorted("/".join(e) for e in ole.listdir(streams=True, storages=False))[:8]
+    finally:
+        ole.close()
+    raise UnsupportedFormat(f"unsupported OLE2 compound file (streams: {', '.join(names)})")
+
+
 # ---------------------------------------------------------------- PowerPoint 97 (.ppt / .dps)
 
 _PPT_DOCUMENT, _PPT_SLIDE, _PPT_NOTES, _PPT_MAIN_MASTER = 0x03E8, 0x03EE, 0x03F0, 0x03F8

@@ -116,7 +116,8 @@ def _ole_kind(data: bytes) -> str:
     embedded workbook inside a .doc lives in a sub-storage and does not count)."""
     root = _ole_root_streams(data)
     if root is None:  # a directory olefile cannot read: look for the stream names in the bytes
-        root = {n for n in _OLE_KINDS if _U16(n) in data}
+        # (NUL-terminated, as directory entries store them: "Book" alone is in many texts)
+        root = {n for n in _OLE_KINDS if _U16(n + "\x00") in data}
         root |= {n for n in ("EncryptedPackage", "EncryptionInfo") if _U16(n) in data}
     if "EncryptedPackage" in root or "EncryptionInfo" in root:
         return OOXML_ENCRYPTED

@@ -240,6 +240,8 @@ class _Reader:
                     self._put(text.decode("ascii"), st)
                 else:  # raw 8-bit text (GBK files often skip the \'xx escapes)
                     self.pending += text
+        if stack:
+            self.parts.warnings.append("RTF ends inside an open group (truncated?): read so far")
         self._end_para(st)
         self._close_table()
         return self._finish()

@@ -128,7 +128,12 @@ def extract_xls(data: bytes, ctx: Ctx) -> Parts:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=False)
+        book = xlrd.open_workbook(
+            file_contents=data,
+            on_demand=True,
+            formatting_info=False,
+            logfile=io.StringIO(),  # xlrd prints its warnings to stdout otherwise
+        )
     except xlrd.XLRDError as e:
         if "encrypt" in str(e).lower():
             raise EncryptedFile("the .xls workbook is password-protected") from e
