@@ -133,8 +133,16 @@ def test_ppt_slide_text(legacy_samples: dict[str, Path], doc: Doc, fmt: str) -> 
     assert pages[doc.title] == 1
     assert pages[doc.identifiers[0]] == 2  # the table slide
     assert not any("Master" in t or t.startswith("___") for t in lines)
-    assert e.pages == 2
+    assert e.pages == 3  # text, table, photo slides
+    assert any("not read (OCR off)" in w for w in e.warnings)
     assert e.meta("title") == doc.title
+
+
+def test_ppt_picture_is_ocrd(legacy_samples: dict[str, Path]) -> None:
+    e = extract_in_process(legacy_samples["ppt"], Config())
+    assert e.ocr_used
+    ocr = "".join(b.text for b in e.blocks if b.kind == BlockKind.OCR_LINE)
+    assert "交办单" in ocr
 
 
 def test_pptx_notes_tables_and_pictures(tmp_path: Path, doc: Doc) -> None:
@@ -229,7 +237,8 @@ def test_ofd_unsealed_multipage_and_picture(tmp_path: Path) -> None:
     p.write_bytes(ofd_bytes(long_doc, seal=False, image=png.getvalue()))
     e = extract_in_process(p, Config())
     assert e.meta("ofd.seal") is None
-    assert e.pages == 2
+    assert e.pages == 3  # text, table, photo slides
+    assert any("not read (OCR off)" in w for w in e.warnings)
     text_tables = [t for t in e.tables if not t.ocr]
     assert sum(1 for t in text_tables for r in t.rows if r[0].isdigit()) == 60
     assert {t.page for t in text_tables} == {1, 2}

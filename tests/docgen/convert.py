@@ -396,8 +396,9 @@ def write_heic(doc: Doc, path: Path, dpi: int = 200, seed: int = 0) -> None:
 
 def legacy_samples(folder: Path, doc: Doc, image_doc: Doc | None = None) -> dict[str, Path]:
     """`doc` as every LibreOffice-made format (`doc wps rtf xls et ppt dps`, 4 LibreOffice
-    runs), plus `doc-image` (a .doc whose only content is a photo of `image_doc`'s page) when
-    `image_doc` is given. `.wps`/`.et`/`.dps` are the .doc/.xls/.ppt bytes under WPS's names."""
+    runs), plus, when `image_doc` is given, `doc-image` (a .doc whose only content is a photo
+    of `image_doc`'s page) and a last .ppt/.dps slide holding that photo. `.wps`/`.et`/`.dps`
+    are the .doc/.xls/.ppt bytes under WPS's names."""
     from tests.docgen.render import write
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -410,7 +411,20 @@ def legacy_samples(folder: Path, doc: Doc, image_doc: Doc | None = None) -> dict
     convert_many(words, LEGACY["doc"][1], folder)
     convert_many(words[:1], LEGACY["rtf"][1], folder)
     convert_many([write(doc, src / "sample.xlsx", "xlsx")], LEGACY["xls"][1], folder)
-    convert_many([write(doc, src / "sample.pptx", "pptx")], LEGACY["ppt"][1], folder)
+    pptx = write(doc, src / "sample.pptx", "pptx")
+    if image_doc is not None:  # a last slide holding only a photo of a page (OCR)
+        from pptx import Presentation
+        from pptx.util import Mm
+
+        from tests.docgen.render import page_image
+
+        photo = src / "page.png"
+        page_image(image_doc, "png", dpi=110).save(photo)
+        prs = Presentation(str(pptx))
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        slide.shapes.add_picture(str(photo), Mm(10), Mm(10), height=Mm(190))
+        prs.save(str(pptx))
+    convert_many([pptx], LEGACY["ppt"][1], folder)
     for fmt, made in (("doc", "doc"), ("rtf", "rtf"), ("xls", "xls"), ("ppt", "ppt")):
         out[fmt] = folder / f"sample.{made}"
     for fmt, same in (("wps", "doc"), ("et", "xls"), ("dps", "ppt")):
