@@ -129,27 +129,37 @@ def _expand(entries: list[Entry], data_len: int, ctx: Ctx, kind: str) -> Parts:
     _check_declared(entries, data_len, ctx, kind)
     parts = Parts()
     encrypted = 0
-    for e in entries:
-        ctx.budget.check_time()
-        ctx.budget.archive_members += 1
-        if ctx.budget.archive_members > ctx.limits.archive_members:
-            raise TooLarge(f"more than {ctx.limits.archive_members} archive members in total")
-        if e.encrypted:
-            encrypted += 1
-            parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{e.name}")
-            continue
-        ctx.budget.archive_bytes += e.size
-        if ctx.budget.archive_bytes > ctx.limits.archive_total_mb * MB:
-            raise TooLarge(f"archive contents exceed {ctx.limits.archive_total_mb:g} MB in total")
+    for i, e in enumerate(entries):
         try:
-            member_data = e.read()
-        except EncryptedFile:
-            encrypted += 1
-            parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{e.name}")
-            continue
-        if len(member_data) > e.size:
-            raise TooLarge(f"{kind} member {e.name!r} is larger than it declares")
-        member = extract_member(member_data, e.name, ctx, parts)
+            ctx.budget.check_time()
+            ctx.budget.archive_members += 1
+            if ctx.budget.archive_members > ctx.limits.archive_members:
+                raise TooLarge(f"more than {ctx.limits.archive_members} archive members in total")
+            if e.encrypted:
+                encrypted += 1
+                parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{e.name}")
+                continue
+            ctx.budget.archive_bytes += e.size
+            if ctx.budget.archive_bytes > ctx.limits.archive_total_mb * MB:
+                raise TooLarge(
+                    f"archive contents exceed {ctx.limits.archive_total_mb:g} MB in total"
+                )
+            try:
+                member_data = e.read()
+            except EncryptedFile:
+                encrypted += 1
+                parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{e.name}")
+                continue
+            if len(member_data) > e.size:
+                raise TooLarge(f"{kind} member {e.name!r} is larger than it declares")
+            member = extract_member(member_data, e.name, ctx, parts)
+        except (TooLarge, ExtractionTimeout) as err:
+            # a shared limit (time, member count, total size): what was read is still judged
+            rest = f"{ctx.display_path}!{e.name}" + (
+                f" (+{len(entries) - i - 1} more)" if i + 1 < len(entries) else ""
+            )
+            ctx.budget.skip(parts, rest, err)
+            break
         if member is not None:
             parts.members.append(member)
     if entries and encrypted == len(entries):
