@@ -118,7 +118,7 @@ def main() -> None:
                 f"{fmt:8} {TWIN[fmt]:6} {n:5d} {same_v:>8}/{n:<5d} {same_top:>4}/{n:<5d} "
                 f"{ratio:13.2f}x"
             )
-        scanner.close() if hasattr(scanner, "close") else None
+        scanner.close()
         if problems:
             print("\ndisagreements:")
             print("\n".join(problems))
