@@ -231,9 +231,19 @@ def extract_7z(data: bytes, ctx: Ctx) -> Parts:
         from py7zr.exceptions import PasswordRequired
     except ImportError as e:  # optional reader
         raise UnsupportedFormat("7z archives need the py7zr package") from e
-    errors = (py7zr.Bad7zFile, py7zr.exceptions.ArchiveError, EOFError, OSError, ValueError,
-              KeyError, IndexError, TypeError, AttributeError, NotImplementedError,
-              UnicodeDecodeError, LookupError, RuntimeError)  # fmt: skip
+    import lzma
+    import zlib
+
+    # py7zr's own errors (Bad7zFile, CrcError, DecompressionError, ...) and what its
+    # decompressors raise on damaged data (found by the fuzz tests: LZMAError)
+    own = tuple(
+        c
+        for c in vars(py7zr.exceptions).values()
+        if isinstance(c, type) and issubclass(c, Exception)
+    )
+    errors = (*own, lzma.LZMAError, zlib.error, EOFError, OSError, ValueError, KeyError,
+              IndexError, TypeError, AttributeError, NotImplementedError, UnicodeDecodeError,
+              LookupError, RuntimeError, MemoryError, struct.error)  # fmt: skip
     try:
         z = py7zr.SevenZipFile(io.BytesIO(data), mode="r")
     except PasswordRequired as e:
