@@ -205,7 +205,9 @@ def main() -> None:
                 for i in range(args.runs):
                     n = len(log_rows(data))
                     t0 = time.perf_counter()
-                    shutil.copyfile(photo, watched / f"IMG_{i:04d}.jpg")
+                    # new content each time (bytes after the JPEG end): the agent reuses the
+                    # verdict of content it already judged, which would skip the OCR measured here
+                    (watched / f"IMG_{i:04d}.jpg").write_bytes(photo.read_bytes() + bytes(i + 1))
                     row = wait_for(lambda n=n: (log_rows(data)[n:] or [None])[0], 300)
                     latency.append((time.perf_counter() - t0, row.get("scan_seconds") or 0.0))
             except Exception as e:  # print what was measured
