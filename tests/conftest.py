@@ -21,6 +21,10 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("SHAREGUARD_CONFIG", raising=False)
     monkeypatch.delenv("SHAREGUARD_LANG", raising=False)
+    # `main(["--lang", "en", …])` sets the process-wide language: no test may leave it behind.
+    from agent import i18n
+
+    monkeypatch.setattr(i18n, "_language", None)
     yield
 
 
