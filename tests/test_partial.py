@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pytest
 from faker import Faker
 
 from agent.actions.alert import compose
@@ -42,6 +43,14 @@ def _png_header_only(width: int, height: int) -> bytes:
 
 
 BOMB = _png_header_only(60000, 60000)
+
+
+@pytest.fixture(autouse=True)
+def _chinese() -> None:
+    """The texts checked here are the Chinese ones (another test may have switched to English)."""
+    from agent import i18n
+
+    i18n.set_language("zh_CN")
 
 
 def _people(seed: int, n: int = 8) -> list[tuple[str, str, str]]:
