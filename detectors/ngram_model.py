@@ -74,8 +74,9 @@ class NgramModel:
     def __post_init__(self) -> None:
         rows = {s: len(self.idf) + i for i, s in enumerate(self.signals)}
         object.__setattr__(self, "_signal_row", rows)
-        object.__setattr__(self, "idf", np.asarray(self.idf, dtype=np.float64))
-        object.__setattr__(self, "weights", np.asarray(self.weights, dtype=np.float64))
+        # float32: the 2**18 × K weight table is 7 MB resident in the agent instead of 15.
+        object.__setattr__(self, "idf", np.asarray(self.idf, dtype=np.float32))
+        object.__setattr__(self, "weights", np.asarray(self.weights, dtype=np.float32))
         object.__setattr__(self, "intercept", np.asarray(self.intercept, dtype=np.float64))
 
     def features(self, text: str, signals: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
