@@ -1,6 +1,7 @@
-"""Blind batch 3 (tests/blind/batch3.py) is well-formed: every family builds, is labelled and
-varied, and renders to a real file that carries its text. No OCR and no detection here: the batch
-is measured by the detection team once, before tuning (tests/blind/README.md)."""
+"""Blind batches 1 and 3 (tests/blind/batch1.py, batch3.py) are well-formed: every family builds,
+is labelled and varied, and renders to a real file that carries its text. No OCR and no detection
+here: a batch is measured by the detection team once, before tuning (tests/blind/README.md).
+(Batch 2's author wrote its own checks: tests/test_blind_blind2.py.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.blind.batch3 import FAMILIES, FORMATS, SPLIT
+from tests.blind import batch1, batch3
 from tests.docgen.corpus import build, carries
 from tests.docgen.render import FORMATS as RENDER_FORMATS
 from tests.docgen.render import IMAGE_FORMATS, default_ext, write
@@ -24,7 +25,10 @@ CATEGORIES = (
     "classified",
 )
 SEEDS = (0, 1, 2)
-BY_NAME = {t.name: t for t in FAMILIES}
+BATCHES = {"batch1": (batch1, "b1", "blind1"), "batch3": (batch3, "b3", "blind3")}
+FORMATS = {**batch1.FORMATS, **batch3.FORMATS}
+BY_NAME = {t.name: t for b in (batch1, batch3) for t in b.FAMILIES}
+NAMES = sorted(BY_NAME)
 
 
 def _text_formats(name: str) -> list[str]:
@@ -73,33 +77,39 @@ def _read_back(path: Path, fmt: str) -> str:
     raise AssertionError(f"no reader for {fmt}")
 
 
-def test_family_names_unique_prefixed_and_split():
-    names = [t.name for t in FAMILIES]
+@pytest.mark.parametrize("batch", sorted(BATCHES))
+def test_family_names_unique_prefixed_and_split(batch: str):
+    mod, prefix, split = BATCHES[batch]
+    names = [t.name for t in mod.FAMILIES]
     assert len(names) == len(set(names)), [
         n for n, c in collections.Counter(names).items() if c > 1
     ]
-    assert all(re.fullmatch(r"b3_[a-z0-9_]+", n) for n in names), names
-    assert {t.split for t in FAMILIES} == {SPLIT} == {"blind3"}
+    assert all(re.fullmatch(prefix + r"_[a-z0-9_]+", n) for n in names), names
+    assert {t.split for t in mod.FAMILIES} == {mod.SPLIT} == {split}
 
 
-def test_label_coverage():
-    per_label = collections.Counter(t.label for t in FAMILIES)
+@pytest.mark.parametrize("batch", sorted(BATCHES))
+def test_label_coverage(batch: str):
+    mod = BATCHES[batch][0]
+    per_label = collections.Counter(t.label for t in mod.FAMILIES)
     assert set(per_label) == {*CATEGORIES, "clean"}, per_label
     assert all(per_label[c] >= 4 for c in CATEGORIES), per_label
     assert sum(per_label[c] for c in CATEGORIES) >= 24, per_label
     assert per_label["clean"] >= 16, per_label
-    assert len(FAMILIES) >= 40
+    assert len(mod.FAMILIES) >= 40
 
 
-def test_formats_declared_for_every_family_and_known_to_the_renderer():
-    assert set(FORMATS) == set(BY_NAME)
-    for name, fmts in FORMATS.items():
+@pytest.mark.parametrize("batch", sorted(BATCHES))
+def test_formats_declared_for_every_family_and_known_to_the_renderer(batch: str):
+    mod = BATCHES[batch][0]
+    assert set(mod.FORMATS) == {t.name for t in mod.FAMILIES}
+    for name, fmts in mod.FORMATS.items():
         assert fmts, name
         assert set(fmts) <= set(RENDER_FORMATS), (name, set(fmts) - set(RENDER_FORMATS))
         assert _text_formats(name), f"{name} has no text-layer format"
 
 
-@pytest.mark.parametrize("name", sorted(BY_NAME))
+@pytest.mark.parametrize("name", NAMES)
 def test_family_builds_labelled_varied_and_reproducible(name: str):
     t = BY_NAME[name]
     texts = []
@@ -123,7 +133,7 @@ def test_family_builds_labelled_varied_and_reproducible(name: str):
     assert len(set(texts)) == len(SEEDS), f"{name}: seeds give identical documents"
 
 
-@pytest.mark.parametrize("name", sorted(BY_NAME))
+@pytest.mark.parametrize("name", NAMES)
 def test_family_renders_to_first_text_format(name: str, tmp_path: Path):
     fmt = _text_formats(name)[0]
     for seed in SEEDS[:1]:  # building is checked for every seed above; writing once is enough
