@@ -513,18 +513,14 @@ class Alerter:
 
     # -- answers ------------------------------------------------------------------------------
     def _override_reply(self, target: AlertTarget, text: str, secret: str) -> None:
-        name = shown_name(target.display_path)
         try:
             assert self.responder is not None
             self.responder.override(target, text, via="reply")
         except ResponseError:  # an empty reply: ask on the page instead
             self.why.open(secret, "override")
             return
-        page = self.why.page(secret)
-        if page is not None:
-            page.can_override = page.can_quarantine = False
-            page.message = t("why.override.done")
-        self._confirm(t("alert.overridden.title", name=name), t("alert.overridden.body"))
+        self._settle_page(secret, "why.override.done")
+        self._answered("override", target)
 
     def _quarantine(self, target: AlertTarget, secret: str) -> None:
         name = shown_name(target.display_path)
@@ -534,11 +530,15 @@ class Alerter:
         except ResponseError as e:
             self._confirm(t("alert.quarantine_failed.title", name=name), str(e))
             return
+        self._settle_page(secret, "why.quarantine.done")
+        self._answered("quarantine", target)
+
+    def _settle_page(self, secret: str, message_key: str) -> None:
+        """The why page of an answered alert offers no more buttons and says what was done."""
         page = self.why.page(secret)
         if page is not None:
             page.can_override = page.can_quarantine = False
-            page.message = t("why.quarantine.done")
-        self._confirm(t("alert.quarantined.title", name=name), t("alert.quarantined.body"))
+            page.message = t(message_key)
 
     def _answered(self, action: str, target: AlertTarget) -> None:
         """An answer given on the why page: confirm it on the desktop too."""
