@@ -282,6 +282,7 @@ class LogFilter:
     mode: str | None = None
     text: str | None = None  # substring of the path
     answer: str | None = None  # the person's answer to the alert: override | quarantine
+    department: str | None = None  # the office server's enrolment label (not in a PC's log)
 
 
 @dataclass(frozen=True)
@@ -640,6 +641,8 @@ class Store:
                 "v.id IN (SELECT verdict_id FROM events WHERE kind = 'quarantine'"
                 " AND json_extract(data, '$.by') = 'user')"
             )
+        if f.department:
+            raise ValueError("a PC's own log has no departments (the office server has)")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
     def query(
@@ -659,18 +662,66 @@ class Store:
         sql = self._SELECT + " WHERE v.id IN (" + ids + ") ORDER BY v.id DESC"
         return [self._row(r) for r in self.db.execute(sql, [*args, limit, offset])]
 
+    def page(
+        self,
+        f: LogFilter = LogFilter(),
+        *,
+        limit: int = 50,
+        before: tuple[str, int] | None = None,
+        after: tuple[str, int] | None = None,
+    ) -> list[LogRow]:
+        """A console page, newest first by (time, id), found by keyset (see
+        agent.review.logstore.LogStore.page)."""
+        where, args = self._where(f)
+        order = "DESC"
+        if before is not None:
+            where += (" AND " if where else " WHERE ") + "(v.time, v.id) < (?, ?)"
+            args += [before[0], before[1]]
+        elif after is not None:
+            where += (" AND " if where else " WHERE ") + "(v.time, v.id) > (?, ?)"
+            args += [after[0], after[1]]
+            order = "ASC"
+        ids = (
+            "SELECT v.id FROM verdicts v LEFT JOIN triage_state t ON t.verdict_id = v.id"
+            + where
+            + f" ORDER BY v.time {order}, v.id {order} LIMIT ?"
+        )
+        sql = self._SELECT + " WHERE v.id IN (" + ids + ") ORDER BY v.time DESC, v.id DESC"
+        return [self._row(r) for r in self.db.execute(sql, [*args, limit])]
+
+    def export_rows(self, f: LogFilter = LogFilter()) -> Iterator[LogRow]:
+        """Every row matching `f`, oldest first, from a read-only connection of its own (the
+        console streams exports from a worker thread while its pages use `self.db`)."""
+        where, args = self._where(f)
+        db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            for r in db.execute(self._SELECT + where + " ORDER BY v.id", args):
+                yield self._row(r)
+        finally:
+            db.close()
+
+    def departments(self) -> list[str]:
+        """A PC's log has no department labels (LogStore protocol)."""
+        return []
+
+    def version(self) -> tuple[int, int]:
+        """(last verdict id, last event id): changes whenever the log grows."""
+        heads = dict(self.db.execute("SELECT name, last_id FROM chain_head"))
+        return int(heads.get("verdicts", 0)), int(heads.get("events", 0))
+
     def iter_rows(self, f: LogFilter = LogFilter()) -> Iterator[LogRow]:
         where, args = self._where(f)
         for r in self.db.execute(self._SELECT + where + " ORDER BY v.id", args):
             yield self._row(r)
 
-    def count(self, f: LogFilter = LogFilter()) -> int:
+    def count(self, f: LogFilter = LogFilter(), *, cap: int | None = None) -> int:
+        """Rows matching `f`; with `cap`, at most cap + 1 (meaning "more than cap")."""
         where, args = self._where(f)
-        sql = (
-            "SELECT count(*) FROM verdicts v LEFT JOIN triage_state t"
-            " ON t.verdict_id = v.id" + where
-        )
-        return int(self.db.execute(sql, args).fetchone()[0])
+        sql = "SELECT 1 FROM verdicts v LEFT JOIN triage_state t ON t.verdict_id = v.id" + where
+        if cap is not None:
+            sql += " LIMIT ?"
+            args = [*args, cap + 1]
+        return int(self.db.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
 
     def counts_by_category(self, f: LogFilter = LogFilter()) -> dict[str, int]:
         where, args = self._where(f)

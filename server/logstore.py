@@ -1,17 +1,21 @@
-"""The central log as the review views read it: the agent's LogRow over PostgreSQL.
+"""The central log as the review console reads it: `agent.review.logstore.LogStore` over
+PostgreSQL, returning the agent's own `LogRow`s.
 
-Same reading API as agent.store.Store (count, query, counts_by_day, get, events, hosts, mark,
-iter_rows), plus the office's own: department filter, agents' health, chain breaks. Row ids are
-the server's own (one sequence over every PC); `agent_id`/`row_id` name the original row.
+Row ids are the server's own (one sequence over every PC); `agent_id`/`row_id` name the original
+row. Built for a million rows and more: pages by keyset on (time, id) with one composite index
+per common filter, the triage status on the row itself (`verdicts.status`), capped counts, and
+the chart and category totals from per-day count tables (`verdict_daily`, kept at ingest, and
+`verdict_daily_triaged`, kept here by `mark`). A filter those tables cannot answer is counted
+from the rows under a time limit; past it the console says it did not count.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+import psycopg
 from psycopg_pool import ConnectionPool
 
 from agent.store import TRIAGE_STATUSES, Event, LogFilter, LogRow
@@ -19,17 +23,11 @@ from agent.store import TRIAGE_STATUSES, Event, LogFilter, LogRow
 _SELECT = (
     "SELECT v.id, v.time, v.host, v.os_user, v.path, v.sha256, v.size, v.media_type, v.verdict,"
     " v.categories, v.evidence, v.error, v.error_kind, v.action, v.mode, v.scan_seconds,"
-    " v.thumbnail, t.status, t.reviewer, t.note"
+    " v.thumbnail, v.status, t.reviewer, t.note, v.policy_version"
     " FROM verdicts v LEFT JOIN triage_state t ON t.verdict_pk = v.id"
 )
 CHART_DAYS = 62
-
-
-@dataclass(frozen=True)
-class CentralFilter:
-    base: LogFilter = field(default_factory=LogFilter)
-    department: str | None = None
-    agent_id: str | None = None
+SLOW_COUNT_MS = 150  # a chart this filter needs from the rows themselves: give up after this
 
 
 def _row(r: Any) -> LogRow:
@@ -38,17 +36,21 @@ def _row(r: Any) -> LogRow:
         media_type=r[7], verdict=r[8], categories=json.loads(r[9]),
         evidence=json.loads(r[10]) if r[10] is not None else None, error=r[11],
         error_kind=r[12], action=r[13], mode=r[14], scan_seconds=r[15], thumbnail=r[16],
-        status=r[17] or "new", reviewer=r[18], note=r[19],
+        status=r[17] or "new", reviewer=r[18], note=r[19], policy_version=r[20],
     )  # fmt: skip
 
 
-def where(cf: CentralFilter) -> tuple[str, list[Any]]:
-    f = cf.base
+def where(f: LogFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause of a filter over `verdicts v` (no join needed: status is on the row)."""
     clauses: list[str] = []
     args: list[Any] = []
     if f.verdicts:
-        clauses.append("v.verdict = ANY(%s)")
-        args.append(list(f.verdicts))
+        if len(f.verdicts) == 1:
+            clauses.append("v.verdict = %s")
+            args.append(f.verdicts[0])
+        else:
+            clauses.append("v.verdict = ANY(%s)")
+            args.append(list(f.verdicts))
     if f.category:
         clauses.append("v.id IN (SELECT verdict_pk FROM verdict_categories WHERE category = %s)")
         args.append(f.category)
@@ -59,11 +61,8 @@ def where(cf: CentralFilter) -> tuple[str, list[Any]]:
         clauses.append("v.time < %s")
         args.append(f.until)
     if f.status:
-        if f.status == "new":
-            clauses.append("(t.status IS NULL OR t.status = 'new')")
-        else:
-            clauses.append("t.status = %s")
-            args.append(f.status)
+        clauses.append("v.status = %s")
+        args.append(f.status)
     if f.host:
         clauses.append("v.host = %s")
         args.append(f.host)
@@ -80,12 +79,16 @@ def where(cf: CentralFilter) -> tuple[str, list[Any]]:
     if f.text:
         clauses.append("strpos(v.path, %s) > 0")
         args.append(f.text)
-    if cf.department:
+    if f.answer in ("override", "quarantine"):
+        by_user = " AND e.data::jsonb ->> 'by' = 'user'" if f.answer == "quarantine" else ""
+        clauses.append(
+            "EXISTS (SELECT 1 FROM agent_events e WHERE e.agent_id = v.agent_id"
+            f" AND e.verdict_row_id = v.row_id AND e.kind = %s{by_user})"
+        )
+        args.append(f.answer)
+    if f.department:
         clauses.append("v.department = %s")
-        args.append(cf.department)
-    if cf.agent_id:
-        clauses.append("v.agent_id = %s")
-        args.append(cf.agent_id)
+        args.append(f.department)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
@@ -99,22 +102,44 @@ class PgLogStore:
         with self.pool.connection() as conn:
             return conn.execute(sql, args).fetchall()  # type: ignore[arg-type]
 
-    def count(self, f: CentralFilter) -> int:
+    def page(
+        self,
+        f: LogFilter,
+        *,
+        limit: int = 50,
+        before: tuple[str, int] | None = None,
+        after: tuple[str, int] | None = None,
+    ) -> list[LogRow]:
         w, args = where(f)
-        sql = "SELECT count(*) FROM verdicts v LEFT JOIN triage_state t ON t.verdict_pk = v.id"
-        return int(self._all(sql + w, args)[0][0])
+        order = "DESC"
+        if before is not None:
+            w += (" AND " if w else " WHERE ") + "(v.time, v.id) < (%s, %s)"
+            args += [before[0], before[1]]
+        elif after is not None:
+            w += (" AND " if w else " WHERE ") + "(v.time, v.id) > (%s, %s)"
+            args += [after[0], after[1]]
+            order = "ASC"
+        # the page's ids on the index first, then the wide columns of those rows only
+        ids = f"SELECT v.id FROM verdicts v{w} ORDER BY v.time {order}, v.id {order} LIMIT %s"
+        sql = _SELECT + " WHERE v.id IN (" + ids + ") ORDER BY v.time DESC, v.id DESC"
+        return [_row(r) for r in self._all(sql, [*args, limit])]
 
-    def query(self, f: CentralFilter, *, limit: int = 50, offset: int = 0) -> list[LogRow]:
+    def query(self, f: LogFilter, *, limit: int = 50, offset: int = 0) -> list[LogRow]:
+        """Rows by OFFSET (scripts and tests; the console pages with `page`)."""
         w, args = where(f)
-        ids = (
-            "SELECT v.id FROM verdicts v LEFT JOIN triage_state t ON t.verdict_pk = v.id"
-            + w
-            + " ORDER BY v.id DESC LIMIT %s OFFSET %s"
-        )
-        sql = _SELECT + " WHERE v.id IN (" + ids + ") ORDER BY v.id DESC"
+        ids = f"SELECT v.id FROM verdicts v{w} ORDER BY v.time DESC, v.id DESC LIMIT %s OFFSET %s"
+        sql = _SELECT + " WHERE v.id IN (" + ids + ") ORDER BY v.time DESC, v.id DESC"
         return [_row(r) for r in self._all(sql, [*args, limit, offset])]
 
-    def iter_rows(self, f: CentralFilter) -> Iterator[LogRow]:
+    def count(self, f: LogFilter, *, cap: int | None = None) -> int:
+        w, args = where(f)
+        inner = f"SELECT 1 FROM verdicts v{w}"
+        if cap is not None:
+            inner += " LIMIT %s"
+            args = [*args, cap + 1]
+        return int(self._all(f"SELECT count(*) FROM ({inner}) x", args)[0][0])
+
+    def iter_rows(self, f: LogFilter) -> Iterator[LogRow]:
         w, args = where(f)
         with (
             self.pool.connection() as conn,
@@ -126,40 +151,57 @@ class PgLogStore:
             for r in cur:
                 yield _row(r)
 
-    def counts_by_day(self, f: CentralFilter) -> list[tuple[str, str, int]]:
-        """(day, category, count) for the chart: the last CHART_DAYS days. Flagged rows by
-        host, department, category and date come from the per-day table kept at ingest;
-        other filters count the rows themselves."""
-        b = f.base
-        if b.verdicts and "flagged" not in b.verdicts:
+    def export_rows(self, f: LogFilter) -> Iterator[LogRow]:
+        return self.iter_rows(f)
+
+    def counts_by_day(self, f: LogFilter) -> list[tuple[str, str, int]] | None:
+        """(day, category, count) for the chart: the last CHART_DAYS days. Flagged rows by host,
+        department, category, date and triage status come from the per-day tables; other
+        filters count the rows themselves, or give up (None) past SLOW_COUNT_MS."""
+        if f.verdicts and "flagged" not in f.verdicts:
             return []  # only flagged rows have categories
-        dates = all(x is None or len(x) == 10 for x in (b.since, b.until))
-        if dates and not (b.status or b.folder or b.action or b.mode or b.text or f.agent_id):
+        dates = all(x is None or len(x) == 10 for x in (f.since, f.until))
+        if dates and not (f.folder or f.action or f.mode or f.text or f.answer):
             clauses = ["day >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')"]
             args: list[Any] = [CHART_DAYS]
-            for col, val, op in (("host", b.host, "="), ("department", f.department, "="),
-                                 ("category", b.category, "="), ("day", b.since, ">="),
-                                 ("day", b.until, "<")):  # fmt: skip
+            for col, val, op in (("host", f.host, "="), ("department", f.department, "="),
+                                 ("category", f.category, "="), ("day", f.since, ">="),
+                                 ("day", f.until, "<")):  # fmt: skip
                 if val:
                     clauses.append(f"{col} {op} %s")
                     args.append(val)
+            cond = " AND ".join(clauses)
+            flagged = f"SELECT day, category, n FROM verdict_daily WHERE {cond}"
+            triaged = f"SELECT day, category, n FROM verdict_daily_triaged WHERE {cond}"
+            if f.status is None:
+                sql = flagged
+            elif f.status == "new":  # every flagged row less the triaged ones
+                sql = flagged + " UNION ALL " + triaged.replace(" n FROM", " -n FROM")
+                args = args + args
+            else:
+                sql = triaged + " AND status = %s"
+                args.append(f.status)
             sql = (
-                "SELECT day, category, sum(n) FROM verdict_daily WHERE "
-                + " AND ".join(clauses)
-                + " GROUP BY day, category ORDER BY day"
+                f"SELECT day, category, sum(n) FROM ({sql}) d GROUP BY 1, 2 HAVING sum(n) > 0"
+                " ORDER BY 1"
             )
             return [(d, c, int(n)) for d, c, n in self._all(sql, args)]
         w, args = where(f)
         sql = (
             "SELECT substr(v.time, 1, 10) AS day, c.category, count(*) FROM verdict_categories c"
-            " JOIN verdicts v ON v.id = c.verdict_pk LEFT JOIN triage_state t"
-            " ON t.verdict_pk = v.id"
+            " JOIN verdicts v ON v.id = c.verdict_pk"
             + w
             + (" AND " if w else " WHERE ")
             + "v.time >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')"
             + " GROUP BY day, c.category ORDER BY day"
         )
-        return [(d, c, int(n)) for d, c, n in self._all(sql, [*args, CHART_DAYS])]
+        try:
+            with self.pool.connection() as conn, conn.transaction():
+                conn.execute(f"SET LOCAL statement_timeout = {SLOW_COUNT_MS}")
+                rows = conn.execute(sql, [*args, CHART_DAYS]).fetchall()  # type: ignore[arg-type]
+        except psycopg.errors.QueryCanceled:
+            return None
+        return [(d, c, int(n)) for d, c, n in rows]
 
     def get(self, pk: int) -> LogRow | None:
         rows = self._all(_SELECT + " WHERE v.id = %s", (pk,))
@@ -195,11 +237,22 @@ class PgLogStore:
             out.append(Event(int(i), t, pk, "triage", r, {"status": s, "note": n, "central": True}))
         return sorted(out, key=lambda e: e.time)
 
-    def mark(self, pk: int, status: str, *, reviewer: str, note: str | None = None) -> None:
-        """A central triage decision, recorded with the logged-in reviewer (append-only)."""
+    def mark(self, pk: int, status: str, *, reviewer: str | None, note: str | None = None) -> None:
+        """A central triage decision, recorded with the logged-in reviewer (append-only
+        actions, the latest on the row and in `triage_state`, the per-day counts moved)."""
         if status not in TRIAGE_STATUSES:
             raise ValueError(f"status must be one of {', '.join(TRIAGE_STATUSES)}")
+        if not reviewer:
+            raise ValueError("a central triage decision needs the reviewer's name")
         with self.pool.connection() as conn, conn.transaction():
+            row = conn.execute(
+                "SELECT status, verdict, substr(time, 1, 10), host, department FROM verdicts"
+                " WHERE id = %s FOR UPDATE",
+                (pk,),
+            ).fetchone()
+            if row is None:
+                raise KeyError(pk)
+            old, verdict, day, host, department = row
             conn.execute(
                 "INSERT INTO triage_actions (verdict_pk, status, reviewer, note)"
                 " VALUES (%s, %s, %s, %s)",
@@ -212,9 +265,80 @@ class PgLogStore:
                 " time = excluded.time",
                 (pk, status, reviewer, note),
             )
+            conn.execute("UPDATE verdicts SET status = %s WHERE id = %s", (status, pk))
+            if verdict != "flagged" or old == status:
+                return
+            for st, delta in ((old, -1), (status, 1)):
+                if st == "new":
+                    continue  # "new" is every flagged row less the triaged ones
+                conn.execute(
+                    "INSERT INTO verdict_daily_triaged"
+                    " (day, category, host, department, status, n)"
+                    " SELECT %s, category, %s, %s, %s, %s FROM verdict_categories"
+                    " WHERE verdict_pk = %s"
+                    " ON CONFLICT (day, category, host, department, status)"
+                    " DO UPDATE SET n = verdict_daily_triaged.n + excluded.n",
+                    (day, host, department, st, delta, pk),
+                )
+
+    def answers(self, row_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The people's answers to these rows' alerts, as their PCs forwarded them."""
+        ids = list(row_ids)
+        if not ids:
+            return {}
+        out: dict[int, dict[str, Any]] = {}
+        for pk, kind, data in self._all(
+            "SELECT v.id, e.kind, e.data FROM verdicts v JOIN agent_events e"
+            " ON e.agent_id = v.agent_id AND e.verdict_row_id = v.row_id"
+            " WHERE v.id = ANY(%s) AND e.kind IN ('override', 'quarantine') ORDER BY e.id",
+            (ids,),
+        ):
+            d = json.loads(data)
+            if kind == "override":
+                out.setdefault(pk, {})["override"] = d.get("reason")
+            elif d.get("by") == "user":
+                out.setdefault(pk, {})["quarantine"] = True
+        return out
+
+    def alert_counts(self) -> list[dict[str, Any]]:
+        """Per PC: pop-ups, summaries and digests shown, overrides given, quarantines chosen."""
+        per: dict[str, dict[str, Any]] = {}
+        for host, kind, n in self._all(
+            "SELECT coalesce(e.data::jsonb ->> 'host', a.host), e.data::jsonb ->> 'type',"
+            " count(*) FROM agent_events e JOIN agents a USING (agent_id)"
+            " WHERE e.kind = 'alert' GROUP BY 1, 2"
+            " UNION ALL SELECT v.host, e.kind, count(*) FROM agent_events e JOIN verdicts v"
+            " ON v.agent_id = e.agent_id AND v.row_id = e.verdict_row_id"
+            " WHERE e.kind = 'override'"
+            " OR (e.kind = 'quarantine' AND e.data::jsonb ->> 'by' = 'user') GROUP BY 1, 2"
+            " ORDER BY 1"
+        ):
+            row = per.setdefault(
+                host,
+                {"host": host, "popup": 0, "summary": 0, "digest": 0, "override": 0,
+                 "quarantine": 0},
+            )  # fmt: skip
+            if kind in row:
+                row[kind] += int(n)
+        return list(per.values())
+
+    def version(self) -> tuple[int, int]:
+        """(last row, last event) the server holds: changes whenever a PC forwards more."""
+        (v, e) = self._all(
+            "SELECT coalesce((SELECT max(id) FROM verdicts), 0),"
+            " coalesce((SELECT max(id) FROM agent_events), 0)"
+        )[0]
+        return int(v), int(e)
 
     def hosts(self) -> list[str]:
-        return [h for (h,) in self._all("SELECT DISTINCT host FROM agents ORDER BY 1")]
+        """The hosts rows name (a skip scan of the host index: one probe per host)."""
+        return [
+            h for (h,) in self._all(
+                "WITH RECURSIVE a(x) AS (SELECT min(host) FROM verdicts UNION ALL"
+                " SELECT (SELECT min(host) FROM verdicts WHERE host > a.x) FROM a"
+                " WHERE a.x IS NOT NULL) SELECT x FROM a WHERE x IS NOT NULL"
+            )
+        ]  # fmt: skip
 
     def departments(self) -> list[str]:
         return [

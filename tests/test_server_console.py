@@ -25,16 +25,33 @@ PASSWORD = "审核员-correct-horse"
 def office(pg_dsn: str, tmp_path: Path):
     """A server with two PCs' logs forwarded (synthetic rows with raw IDs in file names), a
     reviewer and an admin."""
+    from faker import Faker
+
+    from agent.actions.alert_memory import AlertMemory
+    from agent.actions.respond import AlertTarget, Responder
+
     srv = ThreadServer(pg_dsn, tmp_path / "state").start()
     sample = sample_verdicts()
+    phone = Faker("zh_CN").phone_number()
+    sample.raw_phones.append(phone)
     for i, dept in enumerate(("内科", "办公室")):
         cfg_path = agent_config(tmp_path, f"pc{i}")
         cred = enroll(srv.token(department=dept), load_config(cfg_path))
         set_fleet_server(cfg_path, cred.url)
         config = load_config(cfg_path)
         with Store.open(config) as st:
-            for v, kw in sample.verdicts:
+            ids = [
                 st.append_verdict(v, **{**kw, "host": f"{kw.get('host', 'pc')}-{i}"})
+                for v, kw in sample.verdicts
+            ]
+            first = st.get(ids[0])
+        # the person at the PC sends the first file anyway, giving a reason with a phone number
+        assert first is not None and first.verdict == "flagged"
+        Responder(config, AlertMemory(None)).override(
+            AlertTarget(first.id, first.path, first.path, first.sha256),
+            f"客户急需 已电话确认 {phone}",
+            via="page",
+        )
         Forwarder(config, cred).sync()
     pw = tmp_path / "pw"
     pw.write_text(PASSWORD + "\n", encoding="utf-8")
@@ -135,7 +152,8 @@ def test_lists_filter_by_host_and_department_and_show_pc_health(office) -> None:
         one_dept = c.get("/", params={"verdict": "all", "department": "内科"}).text
         assert len(re.findall(r'href="/item/\d+" title=', one_dept)) == len(sample.verdicts)
         one_host = c.get("/", params={"verdict": "all", "host": "pc-office-1-0"}).text
-        hosts = set(re.findall(r"<td>(pc-office-[^<]+)</td>", one_host))
+        rows_table = one_host[one_host.index('id="rows"') :]
+        hosts = set(re.findall(r"<td>(pc-office-[^<]+)</td>", rows_table))
         assert hosts == {"pc-office-1-0"}
         agents = c.get("/agents").text
         assert agents.count("<tr") == 3  # header + two PCs
@@ -201,5 +219,74 @@ def test_several_worker_processes_share_logins(pg_dsn: str, tmp_path: Path) -> N
             with client(srv) as c:  # type: ignore[arg-type]
                 assert login(c).headers["location"] == "/"
                 assert c.get("/agents").status_code == 200
+    finally:
+        srv.stop()
+
+
+def test_overrides_from_the_pcs_show_in_the_list_masked(office) -> None:
+    srv, sample = office
+    with client(srv) as c:
+        login(c)
+        page = c.get("/", params={"answer": "override"}).text
+        ids = re.findall(r'<td><a href="/item/(\d+)">', page)
+        assert len(ids) == 2  # one per PC
+        assert page.count("客户急需 已电话确认") == 2
+        assert "****" in page and not any(p in page for p in sample.raw_phones)
+        # the per-PC answers table counts them, and links to the filtered list
+        table = page[page.index('id="alert-counts"') :]
+        assert table.count("answer=override&amp;host=") == 2
+        everything = c.get("/", params={"verdict": "all"}).text
+        assert everything.count("客户急需 已电话确认") == 2  # the answer column, unfiltered too
+
+
+def test_a_false_positive_points_to_the_policy_pack_not_a_local_allowlist(office) -> None:
+    srv, _ = office
+    with client(srv) as c:
+        login(c, "admin")
+        page = c.get("/item/1")
+        r = c.post("/item/1/mark", data={"status": "false_positive", "csrf": csrf_of(page.text)})
+        assert r.status_code == 303
+        detail = c.get("/item/1").text
+        assert 'id="allowlist-elsewhere"' in detail and 'href="/admin/policy"' in detail
+        assert "/item/1/allowlist" not in detail and 'name="reviewer"' not in detail
+        assert c.get("/item/1/allowlist").status_code == 404
+    with client(srv) as c:
+        login(c, "li")  # a reviewer is told where it is done, without an admin link
+        detail = c.get("/item/1").text
+        assert 'id="allowlist-elsewhere"' in detail
+        section = detail[detail.index('id="allowlist-elsewhere"') :]
+        assert 'href="/admin/policy"' not in section.split("</section>")[0]
+
+
+def test_pages_walk_a_big_list_by_keyset(pg_dsn: str, tmp_path: Path) -> None:
+    from tests.server_helpers import fill_log
+
+    srv = ThreadServer(pg_dsn, tmp_path / "state").start()
+    try:
+        cfg_path = agent_config(tmp_path, "pc")
+        cred = enroll(srv.token(), load_config(cfg_path))
+        set_fleet_server(cfg_path, cred.url)
+        fill_log(load_config(cfg_path), 130)
+        Forwarder(load_config(cfg_path), cred).sync()
+        pw = tmp_path / "pw"
+        pw.write_text(PASSWORD + "\n", encoding="utf-8")
+        cli("server", "user", "add", "li", "--dsn", pg_dsn, "--password-file", str(pw))
+        with client(srv) as c:
+            login(c)
+            seen: list[str] = []
+            url, pages = "/", []
+            while url:
+                page = c.get(url).text
+                pages.append(page)
+                seen += re.findall(r'<td><a href="/item/(\d+)">', page)
+                m = re.search(r'id="next-page" href="([^"]+)"', page)
+                url = "/" + m.group(1).replace("&amp;", "&") if m else ""
+            assert len(pages) == 3 and len(seen) == len(set(seen)) == 130
+            assert "（130 条）" in pages[0]
+            # and back: the previous page of page 3 is page 2
+            m = re.search(r'id="prev-page" href="([^"]+)"', pages[2])
+            assert m
+            back = c.get("/" + m.group(1).replace("&amp;", "&")).text
+            assert re.findall(r'<td><a href="/item/(\d+)">', back) == seen[50:100]
     finally:
         srv.stop()

@@ -44,7 +44,16 @@ ZH = {
     "review.export": "导出",
     "review.prev": "上一页",
     "review.next": "下一页",
-    "review.page": "第 {page} / {pages} 页",
+    "review.page_n": "第 {page} 页",
+    "review.first": "最新",
+    "review.f.department": "部门",
+    "review.not_counted": (
+        "此筛选条件下行数太多，未能即时统计；请缩小范围（如按计算机、部门或日期）。"
+    ),
+    "review.allow.central": (
+        "允许名单保存在每台计算机的本机策略里，只能在该计算机（{host}）的控制台修改。"
+        "要对全单位生效，请管理员把它写进策略包并在「策略」页上传，各计算机会在下次心跳时取用。"
+    ),
     "review.evidence": "判定依据",
     "review.ev.signal": "信号",
     "review.ev.weight": "分值",
@@ -196,7 +205,18 @@ EN = {
     "review.export": "Export",
     "review.prev": "Previous",
     "review.next": "Next",
-    "review.page": "Page {page} of {pages}",
+    "review.page_n": "Page {page}",
+    "review.first": "Newest",
+    "review.f.department": "Department",
+    "review.not_counted": (
+        "Too many rows under this filter to count at once; narrow it (by computer, department"
+        " or date)."
+    ),
+    "review.allow.central": (
+        "A computer's allowlist lives in its own local policy and is edited only in that"
+        " computer's ({host}) console. To apply it across the office, an admin adds it to the"
+        " policy pack on the Policy page; computers pick it up on their next heartbeat."
+    ),
     "review.evidence": "Why it was flagged",
     "review.ev.signal": "Signal",
     "review.ev.weight": "Weight",

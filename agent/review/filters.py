@@ -45,6 +45,7 @@ def build_filter(
     verdict: str | None = None,
     all_verdicts: bool = False,
     answer: str | None = None,
+    department: str | None = None,
 ) -> LogFilter:
     """Validated LogFilter; empty strings mean "no filter". Raises ValueError on bad input."""
     if status and status not in TRIAGE_STATUSES:
@@ -71,4 +72,5 @@ def build_filter(
         mode=mode or None,
         text=text or None,
         answer=answer or None,
+        department=department or None,
     )
