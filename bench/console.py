@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -117,6 +118,13 @@ def main() -> int:
             fill(store, a.rows - have)
             print(f"filled {a.rows - have} rows in {time.perf_counter() - t0:.1f} s")
         some_id = store.query(limit=1)[0].id
+        # a deep page (the 100th), as its keyset link names it
+        deep = store.page(LogFilter(), limit=99 * 50)[-1]
+        from agent.review.logstore import cursor_of, format_cursor
+
+        deep_url = "/?" + urllib.parse.urlencode(
+            {"before": format_cursor(cursor_of(deep)), "p": 100}
+        )
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -140,7 +148,7 @@ def main() -> int:
         "/?action=log,alert,quarantine&category=classified&since=2026-11-01",
         "/?verdict=all",
         "/?q=文件0999",
-        "/?page=100",
+        deep_url,
         f"/item/{some_id}",
     ]
     print(f"rows: {a.rows}, runs per URL: {a.runs}, server: uvicorn on loopback")
