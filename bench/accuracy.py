@@ -7,6 +7,7 @@
     .venv/bin/python bench/accuracy.py --real                    # ../shared/corpus/real
     .venv/bin/python bench/accuracy.py --synthetic               # the team's own templates
     .venv/bin/python bench/accuracy.py --timing [--code DIR]     # detection ms per document
+    .venv/bin/python bench/accuracy.py --formats [doc,ofd,...]   # issue 13 formats vs twins
 
 Which figure counts (docs/policy.md):
 - `--blind NAME`: families in tests/blind/NAME.py, written by someone who had not read
@@ -17,6 +18,10 @@ Which figure counts (docs/policy.md):
   plus that model judge the held-out family. The rules were written knowing the team's own
   templates, so for the rules only blind batches are unseen; the figure says how much the
   learned layer adds on families it did not see.
+- `--formats`: every positive and hard-negative document of the team's templates written in
+  each format of issue 13 (.doc .wps .rtf .xls .et .ppt .dps .ofd .7z .tgz; .heic with
+  `--photos`) and in its twin (docx/xlsx/pptx/pdf/zip/jpeg): how often verdict and top category
+  agree (bench/formats.py does the work; `--per-family` documents per template).
 - `--real`: ground truth from ../shared/corpus/real/MANIFEST.md labels (never from the policy's
   own patterns). Rules were tuned on this corpus in earlier sessions: not blind for the rules.
 `--code DIR` measures another checkout's detector (e.g. the commit before a change) on the same
@@ -409,6 +414,18 @@ def synthetic(args, work: Path) -> None:
     report(outs, "Team templates (tuned on: not a generalisation figure)", by_group=True)
 
 
+# ---------------------------------------------------------------- issue 13 formats vs twins
+def formats_agreement(args) -> None:
+    import formats as format_bench  # bench/formats.py
+
+    wanted = [f for f in args.formats.split(",") if f] or list(format_bench.TEXT_NEW)
+    if args.photos and "heic" not in wanted:
+        wanted.append("heic")
+    rows, problems = format_bench.compare(wanted, args.per_family, args.seed, repeat=1)
+    print("\nIssue 13 formats against their twins (team templates, positives and hard negatives)")
+    format_bench.print_table(rows, problems)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--blind", action="append", metavar="BATCH", help="tests/blind/BATCH.py")
@@ -420,6 +437,13 @@ def main() -> int:
     ap.add_argument("--real-images", action="store_true", help="with --real: OCR the images")
     ap.add_argument("--synthetic", action="store_true")
     ap.add_argument("--timing", action="store_true", help="detection cost per text document")
+    ap.add_argument(
+        "--formats",
+        nargs="?",
+        const="",
+        metavar="LIST",
+        help="issue 13 formats vs their twins (default: all text formats; --photos adds heic)",
+    )
     ap.add_argument("--per-family", type=int, default=3)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--c", type=float, default=4.0, help="model regularisation for --lofo")
@@ -432,6 +456,10 @@ def main() -> int:
     import policies
 
     print(f"detector code: {Path(policies.__file__).resolve().parents[1]}")
+    if args.formats is not None:
+        formats_agreement(args)
+        if not (args.blind or args.lofo or args.mutations or args.real or args.synthetic):
+            return 0
     if not (args.blind or args.lofo or args.mutations or args.real or args.synthetic):
         args.real = not args.timing
     if args.timing:

@@ -351,6 +351,40 @@ def test_7z_encrypted_bomb_depth_truncated(tmp_path: Path, doc: Doc) -> None:
         extract_in_process(_truncated(tmp_path / "l0.7z", tmp_path), NO_OCR)
 
 
+def test_7z_folders_read_in_order_and_encrypted_folder_skipped(tmp_path: Path) -> None:
+    """Two solid folders: the first (plain) is read member by member, the second (added with a
+    password) is reported per member, and the archive is still judged on what was read."""
+    import py7zr
+
+    p = tmp_path / "mixed.7z"
+    with py7zr.SevenZipFile(p, "w") as z:
+        z.writestr("姓名,身份证号\n张三,110101199003074514\n".encode("gbk"), "a/名单.csv")
+        z.writestr("关于开展专项检查的通知".encode(), "b.txt")
+    with py7zr.SevenZipFile(p, "a", password="pw") as z:
+        z.writestr(b"secret", "c.txt")
+    e = extract_in_process(p, NO_OCR)
+    assert [m.source.path.rsplit("!", 1)[1] for m in e.members] == ["a/名单.csv", "b.txt"]
+    assert e.members[0].tables[0].rows[1] == ("张三", "110101199003074514")
+    assert "专项检查" in e.members[1].text()
+    assert any(w.startswith("member_unreadable:encrypted:") and w.endswith("!c.txt")
+               for w in e.warnings)  # fmt: skip
+
+
+def test_7z_member_failing_its_crc_is_corrupt(tmp_path: Path) -> None:
+    import py7zr
+
+    p = tmp_path / "stored.7z"
+    body = "关于开展专项检查的通知".encode() * 20
+    with py7zr.SevenZipFile(p, "w", filters=[{"id": py7zr.FILTER_COPY}]) as z:
+        z.writestr(body, "a.txt")
+    data = bytearray(p.read_bytes())
+    i = data.find(body)
+    data[i + 5] ^= 0x01  # stored, so the change reaches the member unnoticed but for its CRC
+    p.write_bytes(bytes(data))
+    with pytest.raises(CorruptFile, match="CRC"):
+        extract_in_process(p, NO_OCR)
+
+
 def test_tar_tgz_and_gz(tmp_path: Path, doc: Doc) -> None:
     for name, gz in (("a.tar", False), ("a.tar.gz", True)):
         p = tmp_path / name

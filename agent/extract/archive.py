@@ -13,8 +13,10 @@ encrypted members are warnings.
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -185,65 +187,100 @@ def _bounded_read(f, size: int, ctx: Ctx, name: str) -> bytes:
 # 7z
 
 
-class _SevenZipSink:
-    """py7zr writer factory that keeps members in memory within their declared size."""
+@functools.cache
+def _7z_errors() -> tuple[type[BaseException], ...]:
+    """py7zr's own errors (Bad7zFile, CrcError, DecompressionError, ...) and what its
+    decompressors raise on damaged data (found by the fuzz tests: LZMAError)."""
+    import lzma
+    import zlib
 
-    def __init__(self, ctx: Ctx, sizes: dict[str, int]) -> None:
-        self.ctx, self.sizes, self.out = ctx, sizes, {}
+    import py7zr
 
-    def create(self, filename: str):
-        sink = self
+    own = tuple(
+        c
+        for c in vars(py7zr.exceptions).values()
+        if isinstance(c, type) and issubclass(c, Exception)
+    )
+    return (*own, lzma.LZMAError, zlib.error, EOFError, OSError, ValueError, KeyError,
+            IndexError, TypeError, AttributeError, NotImplementedError, UnicodeDecodeError,
+            LookupError, RuntimeError, MemoryError, struct.error)  # fmt: skip
 
-        class _Writer:
-            def __init__(self) -> None:
-                self.buf = bytearray()
-                sink.out[filename] = self.buf
 
-            def write(self, s: bytes) -> int:
-                self.buf += s
-                if len(self.buf) > sink.sizes.get(filename, 0):
-                    raise TooLarge(f"7z member {filename!r} is larger than it declares")
-                sink.ctx.budget.check_time()
-                return len(s)
+class _SevenZipFolders:
+    """Reads 7z members through py7zr's per-folder decompressors, straight from the archive's
+    bytes: each folder (a solid block) is decompressed once, front to back, in bounded steps,
+    and only the member being read is held. py7zr's `extractall` costs about as much again as
+    the decompression itself on small archives (writer plumbing per member), so it is not used."""
 
-            def read(self, size: int | None = None) -> bytes:
-                return b""
+    def __init__(self, z, ctx: Ctx) -> None:
+        self.z, self.ctx = z, ctx
+        self.start: dict[int, tuple[int, int]] = {}  # id(folder) -> (offset, packed size)
+        self.files: dict[int, list] = {}  # id(folder) -> its members, in stream order
+        self.index: dict[int, int] = {}  # member id -> its place in its folder
+        main = z.header.main_streams if hasattr(z.header, "main_streams") else None
+        if main is not None and main.unpackinfo is not None:
+            pos, stream = z.afterheader, 0
+            for folder in main.unpackinfo.folders:
+                n = max(c.get("numinstreams", 1) for c in folder.coders)
+                size = sum(main.packinfo.packsizes[stream : stream + n])
+                self.start[id(folder)] = (pos, size)
+                self.files[id(folder)] = members = list(folder.files or ())
+                self.index.update((g.id, i) for i, g in enumerate(members))
+                pos, stream = pos + size, stream + n
+        self.folder = None  # the folder being read, its decompressor, position, next member
+        self.dec = None
+        self.pos = 0
+        self.next = 0
 
-            def seek(self, offset: int, whence: int = 0) -> int:
-                return 0
+    def read(self, f) -> bytes:
+        """The bytes of member `f` (an ArchiveFile), CRC-checked."""
+        from py7zr.exceptions import PasswordRequired
 
-            def flush(self) -> None:
-                pass
+        folder = f.folder
+        if folder is None or f.emptystream:
+            return b""
+        files, index = self.files[id(folder)], self.index[f.id]
+        if self.folder is not folder or index < self.next:
+            pos, size = self.start[id(folder)]
+            try:
+                self.dec = folder.get_decompressor(size, reset=True)
+            except PasswordRequired as e:
+                raise EncryptedFile(f"7z member {f.filename!r} is password-protected") from e
+            self.folder, self.pos, self.next = folder, pos, 0
+        while self.next < index:  # members skipped in a solid block still have to be decoded
+            self._take(files[self.next])
+            self.next += 1
+        out = self._take(f)
+        self.next = index + 1
+        return out
 
-            def size(self) -> int:
-                return len(self.buf)
-
-            def close(self) -> None:
-                pass
-
-        return _Writer()
+    def _take(self, f) -> bytes:
+        size = int(f.uncompressed or 0)
+        out = bytearray()
+        fp = self.z.fp
+        while len(out) < size:
+            self.ctx.budget.check_time()
+            fp.seek(self.pos)
+            chunk = self.dec.decompress(fp, min(size - len(out), 1 << 20))
+            if not chunk and fp.tell() == self.pos:
+                raise CorruptFile(f"7z data ends inside member {f.filename!r}")
+            self.pos = fp.tell()
+            out += chunk
+        if f.crc32 is not None and zlib.crc32(out) != f.crc32:
+            raise CorruptFile(f"7z member {f.filename!r} fails its CRC check")
+        return bytes(out)
 
 
 @register(mt.SEVENZ)
 def extract_7z(data: bytes, ctx: Ctx) -> Parts:
     try:
         import py7zr
-        from py7zr.exceptions import PasswordRequired
+        from py7zr.compressor import SupportedMethods
+        from py7zr.exceptions import PasswordRequired, UnsupportedCompressionMethodError
     except ImportError as e:  # optional reader
         raise UnsupportedFormat("7z archives need the py7zr package") from e
-    import lzma
-    import zlib
 
-    # py7zr's own errors (Bad7zFile, CrcError, DecompressionError, ...) and what its
-    # decompressors raise on damaged data (found by the fuzz tests: LZMAError)
-    own = tuple(
-        c
-        for c in vars(py7zr.exceptions).values()
-        if isinstance(c, type) and issubclass(c, Exception)
-    )
-    errors = (*own, lzma.LZMAError, zlib.error, EOFError, OSError, ValueError, KeyError,
-              IndexError, TypeError, AttributeError, NotImplementedError, UnicodeDecodeError,
-              LookupError, RuntimeError, MemoryError, struct.error)  # fmt: skip
+    errors = _7z_errors()
     try:
         z = py7zr.SevenZipFile(io.BytesIO(data), mode="r")
     except PasswordRequired as e:
@@ -253,32 +290,25 @@ def extract_7z(data: bytes, ctx: Ctx) -> Parts:
             raise EncryptedFile("the 7z archive is password-protected") from e
         raise CorruptFile(f"7z archive unreadable: {type(e).__name__}: {e}") from e
     try:
-        infos = [i for i in z.list() if not i.is_directory]
-        encrypted = z.needs_password()
-        sizes = {i.filename: int(i.uncompressed or 0) for i in infos}
-        cache: dict[str, bytes] = {}
-
-        def reader(name: str) -> Callable[[], bytes]:
-            def read() -> bytes:
-                if not cache:  # one pass decompresses everything (solid blocks)
-                    sink = _SevenZipSink(ctx, sizes)
-                    z.reset()
-                    z.extractall(factory=sink)
-                    cache.update({k: bytes(v) for k, v in sink.out.items()})
-                    cache.setdefault("\0done", b"")
-                return cache.get(name, b"")
-
-            return read
-
+        folders = _SevenZipFolders(z, ctx)
         entries = [
-            Entry(i.filename, int(i.uncompressed or 0), None, encrypted, reader(i.filename))
-            for i in infos
+            Entry(
+                f.filename,
+                int(f.uncompressed or 0),
+                None,
+                f.folder is not None and SupportedMethods.needs_password(f.folder.coders),
+                functools.partial(folders.read, f),
+            )
+            for f in z.files
+            if not f.is_directory
         ]
         return _expand(entries, len(data), ctx, "7z")
     except ExtractionError:
         raise
     except PasswordRequired as e:
         raise EncryptedFile("the 7z archive is password-protected") from e
+    except UnsupportedCompressionMethodError as e:
+        raise UnsupportedFormat(f"7z compression method not supported: {e}") from e
     except errors as e:
         raise CorruptFile(f"7z archive unreadable: {type(e).__name__}: {e}") from e
     finally:
