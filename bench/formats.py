@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
+if __name__ == "__main__" or str(ROOT) not in sys.path:  # bench/agent.py is not the package
     sys.path.insert(0, str(ROOT))
 
 from tests.docgen.convert import LEGACY, TWIN, write_legacy_many  # noqa: E402

@@ -119,7 +119,8 @@ def pg_empty_dsn(pg_server: str, request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def legacy_samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """`tests.docgen.render.sample_doc(seed=7)` converted by LibreOffice headless to .doc .wps
-    .rtf .xls .et .ppt .dps (+ `doc-image`: a .doc holding only a photo of the page). Made once
+    .rtf .xls .et .ppt .dps (+ `doc-image`: a .doc holding only a photo of the page;
+    `doc-encrypted`, `xls-encrypted`, `ppt-encrypted`: password to open). Made once
     per test run: pytest-xdist workers share one copy through a lock in the common temp root."""
     import fcntl
     import shutil
@@ -135,7 +136,8 @@ def legacy_samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         base = base.parent  # the run's root, common to the workers (not to other runs)
     root = base / "legacy-samples"
     root.mkdir(exist_ok=True)
-    names = ("doc", "wps", "rtf", "xls", "et", "ppt", "dps", "doc-image")
+    names = ("doc", "wps", "rtf", "xls", "et", "ppt", "dps", "doc-image",
+             "doc-encrypted", "xls-encrypted", "ppt-encrypted")  # fmt: skip
     with open(root / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         done = root / "done"

@@ -8,6 +8,7 @@ import io
 import random
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,128 @@ def test_fuzz_regressions(name: str, seeds: dict[str, bytes]) -> None:
     else:
         data = REGRESSIONS[name]
     assert check_one(data, CONFIG) in ("ok", "corrupt", "unsupported", "too_large")
+
+
+# ---------------------------------------------------------------- hostile versions (issue 13)
+# Each format of issue 13 in its hostile forms: truncated, looping, encrypted, bombs. Every one
+# must give an honest kind (the extraction runs under the fuzz limits: 20 MB of archive
+# contents, 4 MP images, 20 s). OLE2 files (.doc .xls .ppt) store their streams uncompressed,
+# so they have no decompression bomb: their "bombs" are the archive and picture limits.
+
+RAR_DATA = Path(__file__).resolve().parent / "data" / "rar"
+
+
+def _cut(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _fat_loop(data: bytes) -> bytes:
+    """An OLE2 file whose directory's first sector is chained to itself in the FAT."""
+    b = bytearray(data)
+    sector = 1 << struct.unpack_from("<H", b, 0x1E)[0]
+    dir_start = struct.unpack_from("<I", b, 0x30)[0]
+    per_fat_sector = sector // 4
+    fat_sector = struct.unpack_from("<109I", b, 0x4C)[dir_start // per_fat_sector]
+    struct.pack_into("<I", b, (fat_sector + 1) * sector + (dir_start % per_fat_sector) * 4,
+                     dir_start)  # fmt: skip
+    return bytes(b)
+
+
+def _rezip(data: bytes, changes: dict[str, bytes]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        items = {n: zf.read(n) for n in zf.namelist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n, b in {**items, **changes}.items():
+            zf.writestr(n, b)
+    return out.getvalue()
+
+
+def _7z(members: dict[str, bytes], password: str | None = None) -> bytes:
+    import py7zr
+
+    buf = io.BytesIO()
+    with py7zr.SevenZipFile(buf, "w", password=password) as z:
+        for name, body in members.items():
+            z.writestr(body, name)
+    return buf.getvalue()
+
+
+def _7z_nested(inner: bytes, levels: int) -> bytes:
+    for i in range(levels):
+        inner = _7z({f"l{i}.7z": inner})
+    return inner
+
+
+def _heic_over_pixel_limit() -> bytes:
+    import pillow_heif
+    from PIL import Image
+
+    buf = io.BytesIO()  # 2048 x 2048 = 4.2 MP, over the fuzz limit of 4 MP; a few KB of HEIC
+    pillow_heif.from_pillow(Image.new("RGB", (2048, 2048), "white")).save(buf, quality=10)
+    return buf.getvalue()
+
+
+def _gz(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data)
+
+
+ZEROS = bytes(4 * 1024 * 1024)  # past RATIO_FLOOR, and thousands of times its packed size
+Build = Callable[[dict[str, bytes], dict[str, Path]], bytes]
+HOSTILE: dict[str, tuple[Build, set[str]]] = {
+    # truncated
+    "doc-truncated": (lambda s, lg: _cut(lg["doc"].read_bytes()), {"corrupt"}),
+    "xls-truncated": (lambda s, lg: _cut(lg["xls"].read_bytes()), {"corrupt"}),
+    "ppt-truncated": (lambda s, lg: _cut(lg["ppt"].read_bytes()), {"corrupt"}),
+    "ofd-truncated": (lambda s, lg: _cut(s["ofd"]), {"corrupt"}),
+    "7z-truncated": (lambda s, lg: _cut(s["7z"]), {"corrupt"}),
+    "tgz-truncated": (lambda s, lg: _cut(s["tgz"]), {"corrupt"}),
+    "rar-truncated": (lambda s, lg: _cut((RAR_DATA / "rar5-solid.rar").read_bytes()), {"corrupt"}),
+    "heic-truncated": (lambda s, lg: _cut(s["heic"]), {"corrupt"}),
+    # RTF has no length fields: a cut RTF is read up to the cut (a `truncated` warning)
+    "rtf-truncated": (lambda s, lg: s["rtf"][: int(len(s["rtf"]) * 0.95)], {"ok"}),
+    # looping: sector chains back on themselves, groups/containers/archives nested without end
+    "doc-fat-loop": (lambda s, lg: _fat_loop(lg["doc"].read_bytes()), {"corrupt"}),
+    "xls-fat-loop": (lambda s, lg: _fat_loop(lg["xls"].read_bytes()), {"corrupt"}),
+    "ppt-fat-loop": (lambda s, lg: _fat_loop(lg["ppt"].read_bytes()), {"corrupt"}),
+    "rtf-deep-groups": (
+        lambda s, lg: b"{\\rtf1 " + b"{" * 50_000 + b"}" * 50_000 + b"}",
+        {"corrupt"},
+    ),
+    "7z-nested-past-depth": (lambda s, lg: _7z_nested(s["7z"], 4), {"too_large"}),
+    # encrypted ("password to open": LibreOffice writes the .doc and .xls; see convert.py)
+    "doc-encrypted": (lambda s, lg: lg["doc-encrypted"].read_bytes(), {"encrypted"}),
+    "xls-encrypted": (lambda s, lg: lg["xls-encrypted"].read_bytes(), {"encrypted"}),
+    "ppt-encrypted": (lambda s, lg: lg["ppt-encrypted"].read_bytes(), {"encrypted"}),
+    "ofd-encrypted": (
+        lambda s, lg: _rezip(s["ofd"], {"Doc_0/Encryptions.xml": b"<x/>"}),
+        {"encrypted"},
+    ),
+    "7z-encrypted": (lambda s, lg: _7z({"a.txt": s["text"]}, password="pw"), {"encrypted"}),
+    "rar-encrypted": (lambda s, lg: (RAR_DATA / "rar5-psw.rar").read_bytes(), {"encrypted"}),
+    # bombs
+    "7z-bomb": (lambda s, lg: _7z({"zeros.txt": ZEROS}), {"too_large"}),
+    "tgz-bomb": (lambda s, lg: _gz(ZEROS), {"too_large"}),
+    "ofd-bomb": (
+        lambda s, lg: _rezip(s["ofd"], {"Doc_0/Pages/Page_0/Content.xml": ZEROS}),
+        {"too_large"},
+    ),
+    "rar-bomb": (lambda s, lg: _rar_declaring_5gb(), {"too_large"}),
+    "heic-bomb": (lambda s, lg: _heic_over_pixel_limit(), {"too_large"}),
+}
+
+
+def _rar_declaring_5gb() -> bytes:
+    from tests.docgen.convert import rar5_stored
+
+    return rar5_stored({"a.txt": b"abc"}, declared={"a.txt": 5 * 1024**3})
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_variant(
+    name: str, seeds: dict[str, bytes], legacy_samples: dict[str, Path]
+) -> None:
+    build, kinds = HOSTILE[name]
+    assert check_one(build(seeds, legacy_samples), CONFIG) in kinds

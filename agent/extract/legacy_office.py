@@ -63,8 +63,9 @@ class _Fib:
         if self.nfib <= 0x0068:
             raise UnsupportedFormat(f"Word 6/95 documents are not supported (nFib {self.nfib:#x})")
         (flags,) = struct.unpack_from("<H", wd, 0x0A)
-        self.encrypted = bool(flags & 0x0100)
-        self.obfuscated = bool(flags & 0x8000)
+        if flags & 0x0100:  # fEncrypted (fObfuscated 0x8000 comes with it): RC4 or XOR
+            # everything after the FIB's first 68 bytes is ciphertext: nothing more to parse
+            raise EncryptedFile("the Word document is password-protected")
         self.table_stream = "1Table" if flags & 0x0200 else "0Table"
         pos = 32
         (csw,) = struct.unpack_from("<H", wd, pos)
@@ -330,8 +331,6 @@ def extract_doc(data: bytes, ctx: Ctx) -> Parts:
         wd = read_stream(ole, "WordDocument", ctx)
         assert wd is not None
         fib = _Fib(wd)
-        if fib.encrypted or fib.obfuscated:
-            raise EncryptedFile("the Word document is password-protected")
         table = read_stream(ole, fib.table_stream, ctx)
         assert table is not None
         lengths = fib.story_lengths()
@@ -374,6 +373,11 @@ def extract_other_ole(data: bytes, ctx: Ctx) -> Parts:
     a truncated .doc) or another program's (Outlook .msg, Visio...)."""
     ole = open_ole(data, ctx)  # CorruptFile when the container itself is damaged
     try:
+        # a directory olefile could only half read (sector chains looping back, entries
+        # referenced twice) is damage, not another program's format
+        issues = [str(msg) for _, msg in getattr(ole, "parsing_issues", ())]
+        if issues:
+            raise CorruptFile(f"OLE container damaged: {issues[0]}")
         names = sorted("/".join(e) for e in ole.listdir(streams=True, storages=False))[:8]
     finally:
         ole.close()
@@ -386,6 +390,8 @@ _PPT_DOCUMENT, _PPT_SLIDE, _PPT_NOTES, _PPT_MAIN_MASTER = 0x03E8, 0x03EE, 0x03F0
 _PPT_SLIDE_LIST, _PPT_SLIDE_PERSIST = 0x0FF0, 0x03F3
 _PPT_TEXT_CHARS, _PPT_TEXT_BYTES, _PPT_CSTRING = 0x0FA0, 0x0FA8, 0x0FBA
 _PPT_CRYPT_SESSION = 0x2F14
+# CurrentUserAtom.headerToken of an encrypted presentation ([MS-PPT] 2.3.2; 0xE391C05F if not)
+_PPT_ENCRYPTED_TOKEN = (0xF3D1C4DF).to_bytes(4, "little")
 _PPT_MAX_DEPTH = 32
 # containers on the way to text: Document, SlideListWithText, Slide, Notes, PPDrawing, and the
 # OfficeArt drawing, group, shape and client-textbox containers
@@ -430,6 +436,10 @@ def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
     parts = Parts()
     try:
         check_not_encrypted(ole)
+        current_user = read_stream(ole, "Current User", ctx, required=False) or b""
+        if current_user[12:16] == _PPT_ENCRYPTED_TOKEN:
+            # the records are ciphertext from the first byte: say so before walking them
+            raise EncryptedFile("the presentation is password-protected")
         stream = read_stream(ole, "PowerPoint Document", ctx)
         assert stream is not None
         slides: dict[int, list[str]] = {}

@@ -114,6 +114,92 @@ def write_legacy(doc: Doc, path: Path, fmt: str) -> None:
     write_legacy_many([(doc, path)], fmt)
 
 
+# ---------------------------------------------------------------- password to open
+
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" \
+script:language="StarBasic">
+Sub SaveOne(src As String, dst As String, flt As String, pw As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden"
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), "_blank", 0, args())
+  Dim out(1) As New com.sun.star.beans.PropertyValue
+  out(0).Name = "FilterName"
+  out(0).Value = flt
+  out(1).Name = "Password"
+  out(1).Value = pw
+  doc.storeToURL(ConvertToURL(dst), out())
+  doc.close(True)
+End Sub
+
+Sub Main
+{calls}
+End Sub
+</script:module>
+"""
+
+
+def save_with_password(
+    jobs: Sequence[tuple[Path, Path, str]], password: str, timeout: float = 300
+) -> None:
+    """LibreOffice's "password to open": each (source, destination, filter name, e.g.
+    "MS Excel 97") is loaded and stored with the `Password` property, the way the Save As
+    dialog does. Debian's LibreOffice 7.4 ignores a password given as `--convert-to` filter
+    options, so a Basic macro in a private profile does it (one LibreOffice run for all jobs).
+    Its PowerPoint 97 export ignores the password: see `mark_ppt_encrypted`."""
+    from xml.sax.saxutils import escape
+
+    exe = soffice()
+    if exe is None:
+        raise FileNotFoundError("LibreOffice (soffice) is not installed")
+
+    def basic(s: str) -> str:
+        return escape('"' + s.replace('"', '""') + '"')
+
+    calls = "\n".join(
+        f"  SaveOne({basic(str(src))}, {basic(str(dst))}, {basic(flt)}, {basic(password)})"
+        for src, dst, flt in jobs
+    )
+    with tempfile.TemporaryDirectory(prefix="sg-lo-profile-") as profile:
+        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp", HOME=profile)
+        base = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"]
+        # the first start lays out the profile (and its Standard Basic library) ...
+        subprocess.run([*base, "--terminate_after_init"], check=True, capture_output=True,
+                       timeout=timeout, env=env)  # fmt: skip
+        module = Path(profile) / "user" / "basic" / "Standard" / "Module1.xba"
+        module.write_text(_MACRO.replace("{calls}", calls), encoding="utf-8")
+        # ... the second runs the macro from it ("My Macros" are trusted)
+        subprocess.run([*base, "--invisible", "macro:///Standard.Module1.Main"], check=True,
+                       capture_output=True, timeout=timeout, env=env)  # fmt: skip
+    for _, dst, flt in jobs:
+        if not dst.exists():
+            raise RuntimeError(f"LibreOffice did not write {dst.name} ({flt}) with a password")
+
+
+def mark_ppt_encrypted(src: Path, dest: Path, seed: int = 0) -> Path:
+    """A .ppt as PowerPoint's "password to open" leaves it, for what a reader meets first: the
+    Current User stream's headerToken says encrypted (0xF3D1C4DF, [MS-PPT] 2.3.2) and the
+    PowerPoint Document stream is ciphertext (RC4 under a random key here: the reader never
+    decrypts, so the key derivation does not matter). Built by hand because no free tool here
+    writes an encrypted .ppt (LibreOffice's PowerPoint 97 export ignores the password)."""
+    import random
+
+    import olefile
+    from Cryptodome.Cipher import ARC4
+
+    shutil.copyfile(src, dest)
+    with olefile.OleFileIO(str(dest), write_mode=True) as ole:
+        cu = bytearray(ole.openstream("Current User").read())
+        cu[12:16] = (0xF3D1C4DF).to_bytes(4, "little")
+        ole.write_stream("Current User", bytes(cu))
+        body = ole.openstream("PowerPoint Document").read()
+        key = random.Random(seed).randbytes(16)
+        ole.write_stream("PowerPoint Document", ARC4.new(key).encrypt(body))
+    return dest
+
+
 # ---------------------------------------------------------------- pptx
 
 
@@ -396,9 +482,10 @@ def write_heic(doc: Doc, path: Path, dpi: int = 200, seed: int = 0) -> None:
 
 def legacy_samples(folder: Path, doc: Doc, image_doc: Doc | None = None) -> dict[str, Path]:
     """`doc` as every LibreOffice-made format (`doc wps rtf xls et ppt dps`, 4 LibreOffice
-    runs), plus, when `image_doc` is given, `doc-image` (a .doc whose only content is a photo
-    of `image_doc`'s page) and a last .ppt/.dps slide holding that photo. `.wps`/`.et`/`.dps`
-    are the .doc/.xls/.ppt bytes under WPS's names."""
+    runs), password-protected .doc/.xls/.ppt (`doc-encrypted` etc., 2 more short runs), plus,
+    when `image_doc` is given, `doc-image` (a .doc whose only content is a photo of
+    `image_doc`'s page) and a last .ppt/.dps slide holding that photo. `.wps`/`.et`/`.dps` are
+    the .doc/.xls/.ppt bytes under WPS's names."""
     from tests.docgen.render import write
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -427,6 +514,18 @@ def legacy_samples(folder: Path, doc: Doc, image_doc: Doc | None = None) -> dict
     convert_many([pptx], LEGACY["ppt"][1], folder)
     for fmt, made in (("doc", "doc"), ("rtf", "rtf"), ("xls", "xls"), ("ppt", "ppt")):
         out[fmt] = folder / f"sample.{made}"
+    # "password to open" (x): LibreOffice encrypts .doc (RC4) and .xls (FILEPASS, RC4
+    # CryptoAPI); the encrypted .ppt is marked by hand from LibreOffice's
+    out["doc-encrypted"] = folder / "sample-encrypted.doc"
+    out["xls-encrypted"] = folder / "sample-encrypted.xls"
+    save_with_password(
+        [
+            (words[0], out["doc-encrypted"], "MS Word 97"),
+            (src / "sample.xlsx", out["xls-encrypted"], "MS Excel 97"),
+        ],
+        "x",
+    )
+    out["ppt-encrypted"] = mark_ppt_encrypted(out["ppt"], folder / "sample-encrypted.ppt")
     for fmt, same in (("wps", "doc"), ("et", "xls"), ("dps", "ppt")):
         out[fmt] = folder / f"sample.{fmt}"
         shutil.copyfile(out[same], out[fmt])
