@@ -226,7 +226,39 @@ def test_ofd_text_reading_order_table_metadata_seal(tmp_path: Path, doc: Doc) ->
     assert e.meta("title") == doc.title and e.meta("author") == doc.author
     assert e.meta("created") == "2024-03-05"
     assert e.meta("ofd.seal") == "yes" and e.meta("ofd.signatures") == "1"
+    assert e.meta("ofd.signature") == "digests_match"  # the SM3 digests of the signed parts
     assert e.pages == 1
+
+
+def test_ofd_changed_after_signing_is_invalid_not_a_seal(tmp_path: Path, doc: Doc) -> None:
+    """A sealed 红头文件 whose page was edited after the seal was applied: the signature's SM3
+    digest of the page no longer matches, so the seal does not count."""
+    good = ofd_bytes(doc)
+    page = "Doc_0/Pages/Page_0/Content.xml"
+
+    def changed(edit) -> Path:
+        with zipfile.ZipFile(io.BytesIO(good)) as zf:
+            items = {n: zf.read(n) for n in zf.namelist()}
+        edit(items)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for n, b in items.items():
+                z.writestr(n, b)
+        p = tmp_path / f"c{len(list(tmp_path.iterdir()))}.ofd"
+        p.write_bytes(out.getvalue())
+        return p
+
+    def edit_page(items: dict[str, bytes]) -> None:
+        items[page] = items[page].replace(doc.title.encode(), "关于调整会议时间的通知".encode())
+
+    e = extract_in_process(changed(edit_page), NO_OCR)
+    assert "关于调整会议时间的通知" in _body(e)  # the text is still read and judged
+    assert e.meta("ofd.signature") == "invalid"
+    assert e.meta("ofd.seal") is None and e.meta("ofd.signatures") == "1"
+    assert any("Page_0/Content.xml was changed after it was signed" in w for w in e.warnings)
+    e = extract_in_process(changed(lambda items: items.pop("Doc_0/PublicRes.xml")), NO_OCR)
+    assert e.meta("ofd.signature") == "invalid" and e.meta("ofd.seal") is None
+    assert any("a signed file is missing" in w for w in e.warnings)
 
 
 def test_ofd_unsealed_multipage_and_picture(tmp_path: Path) -> None:

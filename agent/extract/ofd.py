@@ -7,7 +7,11 @@ position, then put in reading order: lines top to bottom, segments left to right
 with the same columns become a Table), pictures (`ImageObject` → MultiMedia file → OCR), and
 signatures: a `Signatures.xml` listing signatures or seals gives `ofd.signatures = N` and, for a
 seal (`Type="Seal"` or a `.esl` seal file), `ofd.seal = yes`, which the detectors can weigh as
-the mark of an official document. Not read: signature validity (nothing is verified), text
+the mark of an official document. Each signature's References (the signed files' digests, SM3
+and the others the standard names) are checked against the files: `ofd.signature` is
+`invalid` when a signed file was changed or is missing (its seal then does not count),
+`digests_match` when all match, `unchecked` otherwise. Not verified: the signed value itself
+(SM2 over SignedInfo) and the seal's certificate. Not read: text
 drawn as paths (outlined fonts), CTM transforms and rotated text (positions taken as written),
 encrypted OFD (GM/T 0099, reported as encrypted).
 """
@@ -200,9 +204,59 @@ def _media(pkg: _Package, doc_file: str, doc_root) -> dict[str, str]:
     return out
 
 
+# digest methods of a signature's References (GB/T 33190-2016 18.2.2), by OID or name
+_CHECK_METHODS = {
+    "1.2.156.10197.1.401": "sm3",
+    "sm3": "sm3",
+    "1.3.14.3.2.26": "sha1",
+    "sha1": "sha1",
+    "2.16.840.1.101.3.4.2.1": "sha256",
+    "sha256": "sha256",
+    "1.2.840.113549.2.5": "md5",
+    "md5": "md5",
+}
+
+
+def _check_references(pkg: _Package, sig_file: str, sroot) -> tuple[str, str | None]:
+    """Whether the files a signature lists still have the digests it signed: ("digests_match",
+    None), ("invalid", what differs) or ("unchecked", why). The signed value itself (SM2 over
+    SignedInfo, the seal's certificate) is not verified: a match says the document was not
+    changed after signing *if* the signature is genuine, a mismatch says it was."""
+    import base64
+    import binascii
+    import hashlib
+
+    refs_el = _first(sroot, "References")
+    refs = [r for r in refs_el.iter() if _local(r) == "Reference"] if refs_el is not None else []
+    if not refs:
+        return "unchecked", "the signature lists no signed files"
+    method = (refs_el.get("CheckMethod") or "").strip().lower()
+    # no CheckMethod: the producers seen use SM3; MD5 is tried too
+    names = [_CHECK_METHODS[method]] if method in _CHECK_METHODS else []
+    if not method:
+        names = ["sm3", "md5"]
+    names = [n for n in names if n in hashlib.algorithms_available]
+    if not names:
+        return "unchecked", f"digest method {method!r} not available"
+    for ref in refs:
+        target = _resolve(sig_file, ref.get("FileRef") or "")
+        check = _first(ref, "CheckValue")
+        try:
+            want = base64.b64decode((check.text or "") if check is not None else "", validate=True)
+        except (binascii.Error, ValueError):
+            return "invalid", f"{target}: its signed digest is not base64"
+        if not pkg.has(target):
+            return "invalid", f"{target}: a signed file is missing"
+        body = pkg.read(target)
+        if not any(hashlib.new(n, body).digest() == want for n in names):
+            return "invalid", f"{target} was changed after it was signed"
+    return "digests_match", None
+
+
 def _signatures(pkg: _Package, ofd_file: str, body, parts: Parts) -> None:
     count = 0
     seal = False
+    states: list[str] = []
     providers: list[str] = []
     for el in _children(body, "Signatures"):
         sig_file = _resolve(ofd_file, el.text or "")
@@ -214,18 +268,30 @@ def _signatures(pkg: _Package, ofd_file: str, body, parts: Parts) -> None:
             if _local(sig) != "Signature":
                 continue
             count += 1
-            seal = seal or (sig.get("Type") or "Seal") == "Seal"
+            is_seal = (sig.get("Type") or "Seal") == "Seal"
             one = _resolve(sig_file, sig.get("BaseLoc") or "")
+            state = "unchecked"
             if pkg.has(one):
                 sroot = pkg.xml(one)
                 prov = _first(sroot, "Provider")
                 if prov is not None and prov.get("ProviderName"):
                     providers.append(prov.get("ProviderName"))
-                if _first(sroot, "Seal") is not None:
-                    seal = True
-    seal = seal or any(n.lower().endswith(".esl") for n in pkg.names)
+                is_seal = is_seal or _first(sroot, "Seal") is not None
+                state, why = _check_references(pkg, one, sroot)
+                if state == "invalid":
+                    parts.warnings.append(f"OFD signature {one!r} is invalid: {why}")
+            states.append(state)
+            # a seal whose signed files no longer match is not the mark of an official document
+            seal = seal or (is_seal and state != "invalid")
+    if "invalid" not in states:
+        seal = seal or any(n.lower().endswith(".esl") for n in pkg.names)
     if count:
         parts.metadata.append(("ofd.signatures", str(count)))
+    if states:
+        for state in ("invalid", "unchecked", "digests_match"):
+            if state in states:
+                parts.metadata.append(("ofd.signature", state))
+                break
     if seal:
         parts.metadata.append(("ofd.seal", "yes"))
     for p in dict.fromkeys(providers):

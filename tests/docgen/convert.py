@@ -372,6 +372,7 @@ def ofd_bytes(doc: Doc, *, seal: bool = True, image: bytes | None = None) -> byt
             '<ofd:SignedInfo><ofd:Provider ProviderName="测试签章组件" Version="1.0"/>'
             "<ofd:SignatureMethod>1.2.156.10197.1.501</ofd:SignatureMethod>"
             "<ofd:SignatureDateTime>20240305120000Z</ofd:SignatureDateTime>"
+            f"{_ofd_references(files)}"
             "<ofd:Seal><ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal></ofd:SignedInfo>"
             "<ofd:SignedValue>SignedValue.dat</ofd:SignedValue></ofd:Signature>"
         ).encode()
@@ -394,6 +395,22 @@ def ofd_bytes(doc: Doc, *, seal: bool = True, image: bytes | None = None) -> byt
         for name, data in files.items():
             zf.writestr(name, data)
     return buf.getvalue()
+
+
+def _ofd_references(files: dict[str, bytes]) -> str:
+    """The signed files' SM3 digests as a signature lists them (GB/T 33190-2016 18.2.2): every
+    XML part written so far (pages, Document.xml, resources), not the signature parts."""
+    import base64
+    import hashlib
+
+    refs = "".join(
+        f'<ofd:Reference FileRef="/{name}"><ofd:CheckValue>'
+        f"{base64.b64encode(hashlib.new('sm3', body).digest()).decode()}"
+        "</ofd:CheckValue></ofd:Reference>"
+        for name, body in files.items()
+        if name.endswith(".xml") and "/Signs/" not in name
+    )
+    return f'<ofd:References CheckMethod="1.2.156.10197.1.401">{refs}</ofd:References>'
 
 
 def write_ofd(doc: Doc, path: Path) -> None:
