@@ -417,6 +417,27 @@ def test_7z_member_failing_its_crc_is_corrupt(tmp_path: Path) -> None:
         extract_in_process(p, NO_OCR)
 
 
+def test_7z_split_into_volumes(tmp_path: Path, doc: Doc) -> None:
+    """7-Zip's "split to volumes" (py7zr + multivolumefile write the same): the first part is
+    named as such, later parts are no known type, the same bytes under a plain name are cut."""
+    import multivolumefile
+    import py7zr
+
+    docx = write(doc, tmp_path / "x.docx", "docx").read_bytes()
+    volumes = multivolumefile.open(tmp_path / "名单.7z", mode="wb", volume=len(docx) // 2)
+    with volumes as vol, py7zr.SevenZipFile(vol, "w") as z:
+        z.writestr(docx, "名单.docx")
+    first = tmp_path / "名单.7z.0001"
+    with pytest.raises(UnsupportedFormat, match="first part of a multi-volume 7z"):
+        extract_in_process(first, NO_OCR)
+    with pytest.raises(UnsupportedFormat):
+        extract_in_process(tmp_path / "名单.7z.0002", NO_OCR)
+    plain = tmp_path / "名单.7z"
+    shutil.copyfile(first, plain)
+    with pytest.raises(CorruptFile, match="cut short"):
+        extract_in_process(plain, NO_OCR)
+
+
 def test_tar_tgz_and_gz(tmp_path: Path, doc: Doc) -> None:
     for name, gz in (("a.tar", False), ("a.tar.gz", True)):
         p = tmp_path / name

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -271,6 +272,27 @@ class _SevenZipFolders:
         return bytes(out)
 
 
+_7Z_VOLUME = re.compile(r"\.7z\.\d{3,4}$", re.IGNORECASE)  # 7-Zip's a.7z.001, py7zr's .0001
+
+
+def _check_7z_whole(data: bytes, ctx: Ctx) -> None:
+    """A 7z keeps its header at the end (the start header says where): one that lies past the
+    end of the bytes is the first part of a split archive (7-Zip's "split to volumes": a.7z.001,
+    .002, ... are byte ranges of one archive, joined by no one here) or a cut-short file."""
+    if len(data) < 32:
+        raise CorruptFile("7z archive cut short in its start header")
+    offset, size = struct.unpack_from("<QQ", data, 12)
+    if 32 + offset + size <= len(data):
+        return
+    name = ctx.display_path.replace("\\", "/").rsplit("/", 1)[-1].rsplit("!", 1)[-1]
+    if _7Z_VOLUME.search(name):
+        raise UnsupportedFormat(
+            f"the first part of a multi-volume 7z archive ({name}): its contents need the other "
+            "parts joined to it, which is not done here"
+        )
+    raise CorruptFile("7z archive cut short: its header lies past the end of the file")
+
+
 @register(mt.SEVENZ)
 def extract_7z(data: bytes, ctx: Ctx) -> Parts:
     try:
@@ -280,6 +302,7 @@ def extract_7z(data: bytes, ctx: Ctx) -> Parts:
     except ImportError as e:  # optional reader
         raise UnsupportedFormat("7z archives need the py7zr package") from e
 
+    _check_7z_whole(data, ctx)
     errors = _7z_errors()
     try:
         z = py7zr.SevenZipFile(io.BytesIO(data), mode="r")
