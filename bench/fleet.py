@@ -11,8 +11,8 @@ fsync on) is started unless --dsn is given. Phases, each bounded by --phase-time
 1. ingest: every agent sends its rows; prints rows/s and the p50/p95 latency of ingest requests;
 2. kill -9 of the server mid-run, then a restart; then kill -9 of one worker process (its
    agents mid-batch) and a restart: prints lost and duplicated rows (server vs local logs);
-3. console: fills the server to --console-rows rows (SQL, one synthetic agent), logs in and
-   prints p50/p95 of the list page with common filters over HTTPS.
+3. console (bench/fleet_console.py): fills the server to --console-rows rows (SQL, one
+   synthetic agent), logs in and prints p50/p95 of the list page per filter over HTTPS.
 
 Figures depend on the machine's load: run it alone, compare runs side by side.
 """
@@ -24,8 +24,6 @@ import dataclasses
 import json
 import os
 import signal
-import ssl
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -211,93 +209,10 @@ def compare(dsn: str, base: Path, n: int, creds: dict[int, str]) -> tuple[int, i
 
 
 def console_bench(args: argparse.Namespace, srv: Server, base: Path) -> None:
-    import httpx
-    import psycopg
+    """Phase 3, the console list at --console-rows rows: bench/fleet_console.py."""
+    import fleet_console  # beside this file
 
-    have = 0
-    with psycopg.connect(srv.dsn, autocommit=True) as c:
-        (have,) = c.execute("SELECT count(*) FROM verdicts").fetchone()  # type: ignore[misc]
-        need = max(0, args.console_rows - have)
-        t0 = time.perf_counter()
-        if need:
-            c.execute(
-                "INSERT INTO agents (agent_id, key_hash, chain_key, host, department)"
-                " VALUES ('bench-console', 'x', repeat('0', 64), 'pc-bench', '档案室')"
-                " ON CONFLICT DO NOTHING"
-            )
-            c.execute(
-                """
-                INSERT INTO verdicts (agent_id, row_id, time, host, os_user, path, sha256, size,
-                    media_type, verdict, categories, evidence, evidence_hash, action, mode,
-                    prev_hash, row_hash, department)
-                SELECT 'bench-console', g,
-                    to_char((now() AT TIME ZONE 'UTC') - (%s - g) * interval '20 seconds',
-                            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                    'pc-' || (g %% 300), 'user', '/home/u/Desktop/文件_' || g || '.docx',
-                    md5(g::text) || md5(g::text), 1000 + g %% 5000, 'application/pdf',
-                    CASE WHEN g %% 3 = 0 THEN 'flagged' ELSE 'clean' END,
-                    CASE WHEN g %% 3 = 0 THEN '[{"id": "'
-                        || (ARRAY['control_order','screening_list','medical_record',
-                                  'internal_material'])[1 + g %% 4] || '", "score": 0.8}]'
-                        ELSE '[]' END,
-                    '[]', md5(g::text), 'log', 'audit', md5(g::text), md5(g::text || 'h'),
-                    (ARRAY['内科','办公室','财务科','档案室'])[1 + g %% 4]
-                FROM generate_series(1, %s) g
-                """,
-                (need, need),
-            )
-            c.execute(
-                "INSERT INTO verdict_categories (category, verdict_pk, score)"
-                " SELECT c->>'id', v.id, 0.8 FROM verdicts v,"
-                " jsonb_array_elements(v.categories::jsonb) c"
-                " WHERE v.agent_id = 'bench-console' ON CONFLICT DO NOTHING"
-            )
-            c.execute(  # what ingest keeps up to date for real agents' rows
-                "INSERT INTO verdict_daily (day, category, host, department, n)"
-                " SELECT substr(v.time, 1, 10), c.category, v.host, v.department, count(*)"
-                " FROM verdict_categories c JOIN verdicts v ON v.id = c.verdict_pk"
-                " WHERE v.agent_id = 'bench-console' AND v.verdict = 'flagged'"
-                " GROUP BY 1, 2, 3, 4 ON CONFLICT (day, category, host, department)"
-                " DO UPDATE SET n = verdict_daily.n + excluded.n"
-            )
-            c.execute("VACUUM ANALYZE")
-        (total,) = c.execute("SELECT count(*) FROM verdicts").fetchone()  # type: ignore[misc]
-    print(
-        f"console: {total} rows in the server (filled {need} in {time.perf_counter() - t0:.0f} s)"
-    )
-    pw = base / "pw"
-    pw.write_text("bench-password-1\n")
-    subprocess.run(
-        [PY, "-m", "agent.cli", "server", "user", "add", "bench", "--role", "reviewer",
-         "--dsn", srv.dsn, "--password-file", str(pw)],
-        check=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
-    )  # fmt: skip
-    ctx = ssl.create_default_context(cadata=(srv.state / "ca.pem").read_text())
-    import re
-
-    with httpx.Client(base_url=srv.url, verify=ctx, timeout=120) as c:
-        page = c.get("/login")
-        token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
-        c.post("/login", data={"csrf": token, "username": "bench", "password": "bench-password-1"})
-        urls = [
-            "/",
-            "/?verdict=all",
-            "/?verdict=all&page=200",
-            "/?host=pc-17",
-            "/?department=财务科",
-            "/?category=medical_record",
-            "/?status=new&since=2026-03-01",
-        ]
-        print(f"{'url':40} {'p50 ms':>8} {'p95 ms':>8}")
-        for u in urls:
-            c.get(u)  # warm
-            times = []
-            for _ in range(args.runs):
-                t0 = time.perf_counter()
-                r = c.get(u)
-                times.append((time.perf_counter() - t0) * 1000)
-                assert r.status_code == 200, (u, r.status_code)
-            print(f"{u:40} {statistics.median(times):8.0f} {pct(times, 0.95):8.0f}")
+    fleet_console.run(srv.dsn, srv.url, srv.state, base, args.console_rows, args.runs)
 
 
 def main() -> int:
