@@ -86,7 +86,7 @@ def fill(dsn: str, rows: int) -> tuple[int, int]:
         c.execute(
             "INSERT INTO triage_state (verdict_pk, status, reviewer, note, time)"
             " SELECT v.id, 'confirmed', 'bench', NULL, now() FROM verdicts v"
-            f" WHERE {new} AND v.verdict = 'flagged' AND v.row_id %% 7 = 0"
+            f" WHERE {new} AND v.verdict = 'flagged' AND v.row_id % 7 = 0"
         )
         c.execute(
             "UPDATE verdicts v SET status = 'confirmed' FROM triage_state t"
@@ -111,7 +111,7 @@ def urls(deep_cursor: str | None) -> list[tuple[str, str]]:
     until = (today - dt.timedelta(days=20)).isoformat()
     out = [
         ("none", "/"),
-        ("host", "/?host=pc-17"),
+        ("host", "/?host=pc-18"),
         ("department", "/?department=财务科"),
         ("status=new", "/?status=new"),
         ("status=new + date", f"/?status=new&since={since}"),
@@ -119,8 +119,10 @@ def urls(deep_cursor: str | None) -> list[tuple[str, str]]:
         ("category", "/?category=medical_record"),
         ("status=confirmed", "/?status=confirmed"),
         ("all verdicts", "/?verdict=all"),
-        ("text search (rare)", "/?q=文件_99999."),
-        ("text search (common)", "/?q=文件_1"),
+        ("text (rare, ASCII)", "/?q=文件_99999."),
+        ("text (rare, CJK)", "/?q=排查名单"),
+        ("text (common)", "/?q=docx"),
+        ("text (old rows only)", "/?q=文件_1"),
     ]
     if deep_cursor:
         out.append(("page 200 (keyset)", "/?" + urllib.parse.urlencode(
@@ -149,6 +151,14 @@ def run(dsn: str, url: str, state: Path, base: Path, rows: int, runs: int) -> di
     total, added = fill(dsn, rows)
     took = time.perf_counter() - t0
     print(f"console: {total} rows in the server (filled {added} in {took:.0f} s)")
+    import psycopg
+
+    with psycopg.connect(dsn) as c:
+        ctype = c.execute("SELECT datctype FROM pg_database WHERE datname = current_database()")
+        print(
+            f"database LC_CTYPE {ctype.fetchone()[0]}"  # type: ignore[index]
+            " (C: CJK text cannot use the trigram index; C.UTF-8 or zh_CN.UTF-8 can)"
+        )
     pw = base / "pw"
     pw.write_text("bench-password-1\n")
     subprocess.run(

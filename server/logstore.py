@@ -11,7 +11,9 @@ from the rows under a time limit; past it the console says it did not count.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -27,7 +29,8 @@ _SELECT = (
     " FROM verdicts v LEFT JOIN triage_state t ON t.verdict_pk = v.id"
 )
 CHART_DAYS = 62
-SLOW_COUNT_MS = 150  # a chart this filter needs from the rows themselves: give up after this
+SLOW_COUNT_MS = 150  # a count or chart this filter needs from the rows: give up after this
+TEXT_WINDOW = 5000  # a text search looks at this many newest rows before it uses the index
 
 
 def _row(r: Any) -> LogRow:
@@ -40,8 +43,10 @@ def _row(r: Any) -> LogRow:
     )  # fmt: skip
 
 
-def where(f: LogFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause of a filter over `verdicts v` (no join needed: status is on the row)."""
+def where(f: LogFilter, *, text_index: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause of a filter over `verdicts v` (no join needed: status is on the row).
+    `text_index`: match the text with LIKE, which the trigram index answers (a rare text);
+    else with strpos, which a walk down the time index answers (a common one)."""
     clauses: list[str] = []
     args: list[Any] = []
     if f.verdicts:
@@ -76,7 +81,10 @@ def where(f: LogFilter) -> tuple[str, list[Any]]:
     if f.mode:
         clauses.append("v.mode = %s")
         args.append(f.mode)
-    if f.text:
+    if f.text and text_index:
+        clauses.append("v.path LIKE %s")
+        args.append("%" + re.sub(r"([\\%_])", r"\\\1", f.text) + "%")
+    elif f.text:
         clauses.append("strpos(v.path, %s) > 0")
         args.append(f.text)
     if f.answer in ("override", "quarantine"):
@@ -92,11 +100,39 @@ def where(f: LogFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
+def _daily(f: LogFilter, *, days: int | None) -> tuple[str, list[Any]] | None:
+    """(day, category, n) rows of flagged rows matching `f` from the per-day tables (ingest's
+    `verdict_daily`, less or only `verdict_daily_triaged` for a status), for the last `days`
+    days; None when `f` filters on something those tables do not keep."""
+    dates = all(x is None or len(x) == 10 for x in (f.since, f.until))
+    if not dates or f.folder or f.action or f.mode or f.text or f.answer:
+        return None
+    clauses, args = ["true"], []
+    if days is not None:
+        clauses.append("day >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')")
+        args.append(days)
+    for col, val, op in (("host", f.host, "="), ("department", f.department, "="),
+                         ("category", f.category, "="), ("day", f.since, ">="),
+                         ("day", f.until, "<")):  # fmt: skip
+        if val:
+            clauses.append(f"{col} {op} %s")
+            args.append(val)
+    cond = " AND ".join(clauses)
+    flagged = f"SELECT day, category, n FROM verdict_daily WHERE {cond}"
+    triaged = f"SELECT day, category, n FROM verdict_daily_triaged WHERE {cond}"
+    if f.status is None:
+        return flagged, args
+    if f.status == "new":  # every flagged row less the triaged ones
+        return flagged + " UNION ALL " + triaged.replace(" n FROM", " -n FROM"), args + args
+    return triaged + " AND status = %s", [*args, f.status]
+
+
 class PgLogStore:
     """Read (and triage) the central log; every method borrows a pooled connection."""
 
     def __init__(self, pool: ConnectionPool) -> None:
         self.pool = pool
+        self._trgm: tuple[bool, bool] | None = None  # (index exists, locale reads CJK)
 
     def _all(self, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> list[Any]:
         with self.pool.connection() as conn:
@@ -110,19 +146,64 @@ class PgLogStore:
         before: tuple[str, int] | None = None,
         after: tuple[str, int] | None = None,
     ) -> list[LogRow]:
-        w, args = where(f)
         order = "DESC"
-        if before is not None:
-            w += (" AND " if w else " WHERE ") + "(v.time, v.id) < (%s, %s)"
-            args += [before[0], before[1]]
-        elif after is not None:
-            w += (" AND " if w else " WHERE ") + "(v.time, v.id) > (%s, %s)"
-            args += [after[0], after[1]]
+        if after is not None and before is None:
             order = "ASC"
+
+        def bounded(w: str, args: list[Any]) -> tuple[str, list[Any]]:
+            key = before if before is not None else after
+            if key is None:
+                return w, args
+            op = "<" if before is not None else ">"
+            return w + (" AND " if w else " WHERE ") + f"(v.time, v.id) {op} (%s, %s)", [
+                *args,
+                key[0],
+                key[1],
+            ]
+
+        by = f"ORDER BY v.time {order}, v.id {order}"
+        if f.text:
+            # a common text is found among the newest rows; only a rare one needs the index
+            w, args = bounded(*where(dataclasses.replace(f, text=None)))
+            window = (
+                f"SELECT s.id FROM (SELECT v.id, v.time, v.path FROM verdicts v{w} {by}"
+                f" LIMIT {TEXT_WINDOW}) s WHERE strpos(s.path, %s) > 0"
+                f" ORDER BY s.time {order}, s.id {order} LIMIT %s"
+            )
+            ids = [i for (i,) in self._all(window, [*args, f.text, limit])]
+            if len(ids) < limit and self._window_full(w, args, by):
+                w, args = bounded(*where(f, text_index=self._text_index(f.text)))
+                ids = [i for (i,) in self._all(f"SELECT v.id FROM verdicts v{w} {by} LIMIT %s",
+                                               [*args, limit])]  # fmt: skip
+            sql = _SELECT + " WHERE v.id = ANY(%s) ORDER BY v.time DESC, v.id DESC"
+            return [_row(r) for r in self._all(sql, [ids])]
+        w, args = bounded(*where(f))
         # the page's ids on the index first, then the wide columns of those rows only
-        ids = f"SELECT v.id FROM verdicts v{w} ORDER BY v.time {order}, v.id {order} LIMIT %s"
-        sql = _SELECT + " WHERE v.id IN (" + ids + ") ORDER BY v.time DESC, v.id DESC"
+        ids_sql = f"SELECT v.id FROM verdicts v{w} {by} LIMIT %s"
+        sql = _SELECT + " WHERE v.id IN (" + ids_sql + ") ORDER BY v.time DESC, v.id DESC"
         return [_row(r) for r in self._all(sql, [*args, limit])]
+
+    def _window_full(self, w: str, args: list[Any], by: str) -> bool:
+        """Did the newest-rows window hold TEXT_WINDOW rows (so older ones remain)?"""
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM verdicts v{w} {by} LIMIT {TEXT_WINDOW}) x"
+        return int(self._all(sql, args)[0][0]) >= TEXT_WINDOW
+
+    def _text_index(self, text: str) -> bool:
+        """Can the trigram index answer this text? It needs three letters or digits in a row
+        that the database's locale counts as word characters (in a C locale: ASCII only)."""
+        if self._trgm is None:
+            try:
+                (has_index, cjk) = self._all(
+                    "SELECT to_regclass('verdicts_path_trgm') IS NOT NULL,"
+                    " CASE WHEN to_regclass('verdicts_path_trgm') IS NOT NULL"
+                    " THEN array_length(show_trgm('排查名单'), 1) > 0 ELSE false END"
+                )[0]
+            except psycopg.Error:
+                has_index, cjk = False, False
+            self._trgm = (bool(has_index), bool(cjk))
+        has_index, cjk = self._trgm
+        run = r"[0-9A-Za-z\u4e00-\u9fff]{3}" if cjk else r"[0-9A-Za-z]{3}"
+        return has_index and re.search(run, text) is not None
 
     def query(self, f: LogFilter, *, limit: int = 50, offset: int = 0) -> list[LogRow]:
         """Rows by OFFSET (scripts and tests; the console pages with `page`)."""
@@ -131,13 +212,28 @@ class PgLogStore:
         sql = _SELECT + " WHERE v.id IN (" + ids + ") ORDER BY v.time DESC, v.id DESC"
         return [_row(r) for r in self._all(sql, [*args, limit, offset])]
 
-    def count(self, f: LogFilter, *, cap: int | None = None) -> int:
-        w, args = where(f)
+    def count(self, f: LogFilter, *, cap: int | None = None) -> int | None:
+        """Rows matching `f`; a category's flagged rows exactly from the per-day tables (each
+        row counts once per category), others from the rows, stopping at cap + 1."""
+        if f.category and f.verdicts == ("flagged",):
+            daily = _daily(f, days=None)
+            if daily is not None:
+                sql, args = daily
+                return int(self._all(f"SELECT coalesce(sum(n), 0) FROM ({sql}) d", args)[0][0])
+        w, args = where(f, text_index=bool(f.text) and self._text_index(f.text or ""))
         inner = f"SELECT 1 FROM verdicts v{w}"
         if cap is not None:
             inner += " LIMIT %s"
             args = [*args, cap + 1]
-        return int(self._all(f"SELECT count(*) FROM ({inner}) x", args)[0][0])
+        sql = f"SELECT count(*) FROM ({inner}) x"
+        if not f.text:
+            return int(self._all(sql, args)[0][0])
+        try:  # a substring of every path: counted only if that is quick
+            with self.pool.connection() as conn, conn.transaction():
+                conn.execute(f"SET LOCAL statement_timeout = {SLOW_COUNT_MS}")
+                return int(conn.execute(sql, args).fetchone()[0])  # type: ignore[arg-type,index]
+        except psycopg.errors.QueryCanceled:
+            return None
 
     def iter_rows(self, f: LogFilter) -> Iterator[LogRow]:
         w, args = where(f)
@@ -160,27 +256,9 @@ class PgLogStore:
         filters count the rows themselves, or give up (None) past SLOW_COUNT_MS."""
         if f.verdicts and "flagged" not in f.verdicts:
             return []  # only flagged rows have categories
-        dates = all(x is None or len(x) == 10 for x in (f.since, f.until))
-        if dates and not (f.folder or f.action or f.mode or f.text or f.answer):
-            clauses = ["day >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')"]
-            args: list[Any] = [CHART_DAYS]
-            for col, val, op in (("host", f.host, "="), ("department", f.department, "="),
-                                 ("category", f.category, "="), ("day", f.since, ">="),
-                                 ("day", f.until, "<")):  # fmt: skip
-                if val:
-                    clauses.append(f"{col} {op} %s")
-                    args.append(val)
-            cond = " AND ".join(clauses)
-            flagged = f"SELECT day, category, n FROM verdict_daily WHERE {cond}"
-            triaged = f"SELECT day, category, n FROM verdict_daily_triaged WHERE {cond}"
-            if f.status is None:
-                sql = flagged
-            elif f.status == "new":  # every flagged row less the triaged ones
-                sql = flagged + " UNION ALL " + triaged.replace(" n FROM", " -n FROM")
-                args = args + args
-            else:
-                sql = triaged + " AND status = %s"
-                args.append(f.status)
+        daily = _daily(f, days=CHART_DAYS)
+        if daily is not None:
+            sql, args = daily
             sql = (
                 f"SELECT day, category, sum(n) FROM ({sql}) d GROUP BY 1, 2 HAVING sum(n) > 0"
                 " ORDER BY 1"

@@ -158,10 +158,29 @@ def test_triage_records_the_reviewer_and_moves_the_counts(logstore: LogStore) ->
     host = one.host
     same_host_new = [r for r in new if r.host == host]
     assert _chart_totals(logstore, LogFilter(status="new", host=host)) == _row_totals(same_host_new)
+    # counts agree with the rows for every category and status (PostgreSQL: from the tables)
+    for cat in CATS:
+        for status in (None, "new", "confirmed", "false_positive"):
+            f = LogFilter(category=cat, status=status)
+            assert logstore.count(f) == len(_everything(logstore, f)), (cat, status)
     # back to new: it counts as new again
     logstore.mark(one.id, "new", reviewer="王审核", note=None)
     assert logstore.count(LogFilter(status="new")) == len(flagged) - 1
     assert _chart_totals(logstore, LogFilter(status="confirmed")) == Counter()
+
+
+def test_text_search_is_a_plain_substring(logstore: LogStore) -> None:
+    """`_` and `%` are characters, not patterns: "_1" is 文件_10 … 文件_19."""
+    everything = LogFilter(verdicts=())
+    rows = _everything(logstore, LogFilter(verdicts=(), text="_1"))
+    assert sorted(r.path[-7:-5] for r in rows) == [f"{i}" for i in range(10, 20)]
+    assert logstore.count(LogFilter(verdicts=(), text="%")) == 0
+    # with three letters in a row PostgreSQL answers from its trigram index (LIKE, escaped)
+    assert logstore.count(LogFilter(verdicts=(), text="1.docx")) == 3  # 01, 11, 21
+    assert logstore.count(LogFilter(verdicts=(), text="_1.docx")) == 0
+    assert len(_everything(logstore, LogFilter(verdicts=(), text="_1.docx"))) == 0
+    assert len(_everything(logstore, LogFilter(verdicts=(), text="1.docx"))) == 3
+    assert logstore.count(LogFilter(verdicts=(), text="文件_")) == logstore.count(everything)
 
 
 def test_the_menus_and_answers(logstore: LogStore) -> None:

@@ -50,8 +50,10 @@ class LogStore(Protocol):
         rows just newer than `after` (the previous page), or the newest."""
         ...
 
-    def count(self, f: LogFilter, *, cap: int | None = None) -> int:
-        """Rows matching `f`; with `cap`, counting stops at cap + 1 (meaning "more than cap")."""
+    def count(self, f: LogFilter, *, cap: int | None = None) -> int | None:
+        """Rows matching `f`; with `cap`, counting stops at cap + 1 (meaning "more than cap").
+        None when the store cannot count this filter quickly (a text search over a million
+        paths)."""
         ...
 
     def counts_by_day(self, f: LogFilter) -> list[tuple[str, str, int]] | None:

@@ -339,6 +339,10 @@ class ConsoleViews:
         if before is None and after is None:
             page = 1
         total = store.count(f, cap=COUNT_CAP)
+        if total is None:  # not countable quickly: what this page shows is known
+            shown = f"{len(rows)}+" if more_older else str(len(rows))
+        else:
+            shown = f"{COUNT_CAP}+" if total > COUNT_CAP else str(total)
         days = store.counts_by_day(f)
         per_cat: dict[str, int] = {}
         for _, cat, n in days or ():
@@ -367,7 +371,7 @@ class ConsoleViews:
             "list.html",
             rows=views,
             alert_counts=menus["alert_counts"],
-            total=f"{COUNT_CAP}+" if total > COUNT_CAP else str(total),
+            total=shown,
             page=page,
             first_url="?" + query_string(params) if page > 1 else None,
             prev_url=(
