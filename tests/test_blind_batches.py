@@ -1,7 +1,7 @@
-"""Blind batches 1 and 3 (tests/blind/batch1.py, batch3.py) are well-formed: every family builds,
-is labelled and varied, and renders to a real file that carries its text. No OCR and no detection
-here: a batch is measured by the detection team once, before tuning (tests/blind/README.md).
-(Batch 2's author wrote its own checks: tests/test_blind_blind2.py.)"""
+"""Blind batches 1, 3 and 4 (tests/blind/batch1.py, batch3.py, batch4.py) are well-formed: every
+family builds, is labelled and varied, and renders to a real file that carries its text. No OCR
+and no detection here: a batch is measured by the detection team once, before tuning
+(tests/blind/README.md). (Batch 2's author wrote its own checks: tests/test_blind_blind2.py.)"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.blind import batch1, batch3
+from tests.blind import batch1, batch3, batch4
 from tests.docgen.corpus import build, carries
 from tests.docgen.render import FORMATS as RENDER_FORMATS
 from tests.docgen.render import IMAGE_FORMATS, default_ext, write
@@ -25,9 +25,13 @@ CATEGORIES = (
     "classified",
 )
 SEEDS = (0, 1, 2)
-BATCHES = {"batch1": (batch1, "b1", "blind1"), "batch3": (batch3, "b3", "blind3")}
-FORMATS = {**batch1.FORMATS, **batch3.FORMATS}
-BY_NAME = {t.name: t for b in (batch1, batch3) for t in b.FAMILIES}
+BATCHES = {
+    "batch1": (batch1, "b1", "blind1"),
+    "batch3": (batch3, "b3", "blind3"),
+    "batch4": (batch4, "b4", "blind4"),
+}
+FORMATS = {**batch1.FORMATS, **batch3.FORMATS, **batch4.FORMATS}
+BY_NAME = {t.name: t for b in (batch1, batch3, batch4) for t in b.FAMILIES}
 NAMES = sorted(BY_NAME)
 
 
