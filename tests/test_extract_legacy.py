@@ -496,6 +496,33 @@ def test_rar_stored_written_here(tmp_path: Path, doc: Doc) -> None:
         extract_in_process(bomb, NO_OCR)
 
 
+def test_rar_volumes_written_here(tmp_path: Path) -> None:
+    """A roster split over two RAR volumes (stored RAR5, written here: no free tool writes
+    RAR): each volume alone is reported as a volume, not as a damaged file; a member that lies
+    whole in the first volume is still read."""
+    roster = "姓名,身份证号\n张三,110101199003074514\n".encode("gbk") * 20
+    half = len(roster) // 2
+    size = {"名单.csv": len(roster)}
+    first = tmp_path / "材料.part1.rar"
+    first.write_bytes(rar5_stored({"名单.csv": roster[:half]}, size, volume=0,
+                                  split={"名单.csv": 0x10}))  # fmt: skip
+    second = tmp_path / "材料.part2.rar"
+    second.write_bytes(rar5_stored({"名单.csv": roster[half:]}, size, volume=1,
+                                   split={"名单.csv": 0x08}))  # fmt: skip
+    with pytest.raises(UnsupportedFormat, match="volume of a multi-part RAR"):
+        extract_in_process(first, NO_OCR)
+    with pytest.raises(UnsupportedFormat, match="later volume"):
+        extract_in_process(second, NO_OCR)
+    notice = "关于开展专项检查的通知".encode()
+    mixed = tmp_path / "材料2.part1.rar"
+    mixed.write_bytes(rar5_stored({"通知.txt": notice, "名单.csv": roster[:half]}, size,
+                                  volume=0, split={"名单.csv": 0x10}))  # fmt: skip
+    e = extract_in_process(mixed, NO_OCR)
+    assert [m.text() for m in e.members] == [f"通知.txt\n{notice.decode()}"]
+    assert any(w.startswith("member_unreadable:unsupported:") and "名单.csv" in w
+               for w in e.warnings)  # fmt: skip
+
+
 def test_rar_real_samples(tmp_path: Path) -> None:
     from agent.extract.archive import rar_backend
 

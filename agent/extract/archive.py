@@ -132,6 +132,7 @@ def _expand(entries: list[Entry], data_len: int, ctx: Ctx, kind: str) -> Parts:
     _check_declared(entries, data_len, ctx, kind)
     parts = Parts()
     encrypted = 0
+    unsupported: list[UnsupportedFormat] = []
     for i, e in enumerate(entries):
         try:
             ctx.budget.check_time()
@@ -153,6 +154,12 @@ def _expand(entries: list[Entry], data_len: int, ctx: Ctx, kind: str) -> Parts:
                 encrypted += 1
                 parts.warnings.append(f"member_unreadable:encrypted:{ctx.display_path}!{e.name}")
                 continue
+            except UnsupportedFormat as err:  # no tool for its method, split across volumes
+                unsupported.append(err)
+                parts.warnings.append(
+                    f"member_unreadable:unsupported:{ctx.display_path}!{e.name}: {err.reason}"
+                )
+                continue
             if len(member_data) > e.size:
                 raise TooLarge(f"{kind} member {e.name!r} is larger than it declares")
             member = extract_member(member_data, e.name, ctx, parts)
@@ -167,6 +174,8 @@ def _expand(entries: list[Entry], data_len: int, ctx: Ctx, kind: str) -> Parts:
             parts.members.append(member)
     if entries and encrypted == len(entries):
         raise EncryptedFile(f"every file in the {kind} is password-protected")
+    if unsupported and encrypted + len(unsupported) == len(entries):
+        raise unsupported[0]  # not one member could be read: the archive is unreadable
     parts.metadata.append(("archive.members", str(len(entries))))
     return parts
 
@@ -386,8 +395,18 @@ def extract_rar(data: bytes, ctx: Ctx) -> Parts:
     except errors as e:
         raise CorruptFile(f"RAR archive unreadable: {type(e).__name__}: {e}") from e
 
+    split_flags = rarfile.RAR_FILE_SPLIT_BEFORE | rarfile.RAR_FILE_SPLIT_AFTER
+    split = [i for i in infos if i.flags & split_flags]
+    if infos and len(split) == len(infos):
+        raise UnsupportedFormat(
+            "a volume of a multi-part RAR archive: its contents continue in the other volumes, "
+            "which are not joined here"
+        )
+
     def reader(info) -> Callable[[], bytes]:
         def read() -> bytes:
+            if info.flags & split_flags:
+                raise UnsupportedFormat("continues in another volume of a multi-part RAR archive")
             try:
                 with rf.open(info) as f:
                     return _bounded_read(f, int(info.file_size or 0), ctx, info.filename)

@@ -460,10 +460,18 @@ def _vint(n: int) -> bytes:
             return bytes(out)
 
 
-def rar5_stored(files: dict[str, bytes], declared: dict[str, int] | None = None) -> bytes:
+def rar5_stored(
+    files: dict[str, bytes],
+    declared: dict[str, int] | None = None,
+    *,
+    volume: int | None = None,
+    split: dict[str, int] | None = None,
+) -> bytes:
     """A RAR5 archive of stored (uncompressed) files, written from the RAR5 format
     description (no free tool writes RAR): signature, main header, a file header + data per
-    file, end header. `declared` overrides a file's declared unpacked size (hostile tests)."""
+    file, end header. `declared` overrides a file's declared unpacked size (hostile tests).
+    `volume` makes it volume N (0 = the first) of a multi-volume set; `split` then marks a
+    file's data area as continuing from the previous volume (0x08) and/or in the next (0x10)."""
     import struct
     import zlib
 
@@ -472,12 +480,17 @@ def rar5_stored(files: dict[str, bytes], declared: dict[str, int] | None = None)
         return struct.pack("<I", zlib.crc32(size + body)) + size + body
 
     out = bytearray(b"Rar!\x1a\x07\x01\x00")
-    out += header(_vint(1) + _vint(0) + _vint(0))
+    if volume is None:
+        out += header(_vint(1) + _vint(0) + _vint(0))
+    elif volume == 0:
+        out += header(_vint(1) + _vint(0) + _vint(0x01))  # a volume, the first: no number
+    else:
+        out += header(_vint(1) + _vint(0) + _vint(0x03) + _vint(volume))  # volume number N
     for name, data in files.items():
         raw = name.encode()
         size = (declared or {}).get(name, len(data))
         out += header(
-            _vint(2) + _vint(0x02) + _vint(len(data))  # file header with a data area
+            _vint(2) + _vint(0x02 | (split or {}).get(name, 0)) + _vint(len(data))  # data area
             + _vint(0x04) + _vint(size) + _vint(0x20)  # CRC present, unpacked size, attrs
             + struct.pack("<I", zlib.crc32(data)) + _vint(0) + _vint(0)  # stored, Windows
             + _vint(len(raw)) + raw
