@@ -1541,12 +1541,12 @@ def tender_announcement(rng: random.Random, fake: Faker) -> Doc:
     """A 招标公告: project number, deadlines, qualification list, landline contacts."""
     y, m, d = _date(rng, rng.choice([2017, 2022, 2025, 2026]))
     county = rng.choice(COUNTIES)
-    proj = rng.choice(
+    proj, buyer, qual = rng.choice(
         [
-            "中小河流治理工程（二期）",
-            "智慧税务办税服务厅改造项目",
-            "高标准农田建设项目",
-            "乡镇卫生院医疗设备采购项目",
+            ("中小河流治理工程（二期）", "水利局", "水利水电工程施工总承包三级及以上"),
+            ("智慧税务办税服务厅改造项目", "税务局", "建筑装修装饰工程专业承包二级及以上"),
+            ("高标准农田建设项目", "农业农村局", "水利水电工程施工总承包三级及以上"),
+            ("乡镇卫生院医疗设备采购项目", "卫生健康局", "医疗器械经营许可"),
         ]
     )
     no = f"{rng.choice(['ZFCG', 'GC', 'SL'])}-{y}-{rng.randint(100, 999)}"
@@ -1554,8 +1554,8 @@ def tender_announcement(rng: random.Random, fake: Faker) -> Doc:
     return Doc(
         title=f"{county}{proj}招标公告",
         paragraphs=[
-            f"1. 招标条件：本招标项目{proj}已由{county}发展和改革局批准建设，项目编号{no}，招标人为{county}{rng.choice(['水利局', '税务局', '农业农村局', '卫生健康局'])}，招标代理机构为{agent}。项目已具备招标条件，现对该项目进行公开招标。",
-            f"2. 投标人资格要求：具备{rng.choice(['水利水电工程施工总承包三级及以上', '建筑装修装饰工程专业承包二级', '医疗器械经营许可'])}资质，近三年无重大违法记录。",
+            f"1. 招标条件：本招标项目{proj}已由{county}发展和改革局批准建设，项目编号{no}，招标人为{county}{buyer}，招标代理机构为{agent}。项目已具备招标条件，现对该项目进行公开招标。",
+            f"2. 投标人资格要求：具备{qual}资质，近三年无重大违法记录。",
             f"3. 招标文件获取：{y}年{m}月{d}日至{m}月{min(d + 5, 28)}日，每日9:00-17:00，登录公共资源交易平台下载。",
             f"4. 投标截止时间：{y}年{m}月{min(d + 20, 28)}日9时30分，逾期送达的投标文件不予受理。",
             "5. 本公告同时在中国招标投标公共服务平台发布。",
@@ -1764,27 +1764,31 @@ def tcm_drug_leaflet(rng: random.Random, fake: Faker) -> Doc:
 @family("b4_health_encyclopedia_entry", "clean", "txt", "pdf", "screenshot")
 def health_encyclopedia_entry(rng: random.Random, fake: Faker) -> Doc:
     """A health-encyclopedia entry: 症状, 诊断, 治疗 headings for a disease, no patient."""
-    disease, symptoms, diagnosis, treatment = rng.choice(
+    dept, disease, symptoms, diagnosis, treatment = rng.choice(
         [
             (
+                "消化内科",
                 "胃食管反流病",
                 "典型症状为烧心和反流，可伴胸痛、慢性咳嗽。",
                 "胃镜检查、24小时食管pH监测有助于诊断。",
                 "抑酸治疗为主，常用质子泵抑制剂；睡前避免进食，抬高床头。",
             ),
             (
+                "风湿免疫科",
                 "痛风",
                 "急性发作时关节红肿热痛，多见于第一跖趾关节，夜间起病。",
                 "血尿酸升高结合关节液查见尿酸盐结晶可确诊。",
                 "急性期可用非甾体抗炎药或秋水仙碱，长期控制血尿酸。",
             ),
             (
+                "皮肤科",
                 "带状疱疹",
                 "沿神经分布的簇集性水疱，伴明显神经痛。",
                 "根据典型皮损即可临床诊断。",
                 "早期抗病毒治疗，必要时营养神经和止痛。",
             ),
             (
+                "血液科",
                 "缺铁性贫血",
                 "乏力、头晕、面色苍白，活动后心悸。",
                 "血常规示小细胞低色素性贫血，血清铁蛋白降低。",
@@ -1793,7 +1797,7 @@ def health_encyclopedia_entry(rng: random.Random, fake: Faker) -> Doc:
         ]
     )
     return Doc(
-        preamble=[f"健康百科 > {rng.choice(['消化内科', '风湿免疫科', '皮肤科', '血液科'])}"],
+        preamble=[f"健康百科 > {dept}"],
         title=disease,
         paragraphs=[
             f"{disease}是临床常见病。本词条由{fake.name()}主任医师审核。",
@@ -1840,23 +1844,23 @@ def public_institution_recruit(rng: random.Random, fake: Faker) -> Doc:
     y, m, d = _date(rng, rng.choice([2017, 2021, 2024, 2026]))
     county = rng.choice(COUNTIES)
     rows = [["岗位代码", "招聘单位", "岗位名称", "人数", "学历要求", "专业要求"]]
-    for i in range(rng.randint(3, 6)):
+    posts = [
+        ("水利工程管理站", "专技岗", "水利水电工程"),
+        ("疾病预防控制中心", "专技岗", "预防医学"),
+        ("人民医院", "临床医师", "临床医学"),
+        ("信访服务中心", "管理岗", "不限"),
+        ("林业站", "专技岗", "林学"),
+        ("人民医院", "会计", "会计学"),
+    ]
+    for i, (unit, post, major) in enumerate(_pick(rng, posts, rng.randint(3, 6))):
         rows.append(
             [
                 f"{y}{rng.randint(1, 9):02d}{i + 1:02d}",
-                rng.choice(
-                    [
-                        f"{county}水利工程管理站",
-                        f"{county}疾病预防控制中心",
-                        f"{county}人民医院",
-                        f"{county}信访服务中心",
-                        f"{county}林业站",
-                    ]
-                ),
-                rng.choice(["专技岗", "管理岗", "临床医师", "会计"]),
+                county + unit,
+                post,
                 str(rng.randint(1, 4)),
                 rng.choice(["本科及以上", "大专及以上", "硕士研究生"]),
-                rng.choice(["水利水电工程", "预防医学", "临床医学", "会计学", "不限"]),
+                major,
             ]
         )
     return Doc(
@@ -1943,13 +1947,19 @@ def citizen_water_cut_notice(rng: random.Random, fake: Faker) -> Doc:
     """A public 停水/交通 通告 to 广大市民 with dates and deadlines; 主动公开."""
     y, m, d = _date(rng, rng.choice([2016, 2022, 2025, 2026]))
     county = rng.choice(COUNTIES)
-    kind = rng.choice(["停水", "道路封闭施工", "河道清淤禁止下河"])
+    kind, cause, advice = rng.choice(
+        [
+            ("停水", "供水管网改造", "提前储备生活用水"),
+            ("道路封闭施工", "雨污分流工程施工", "绕行并合理安排出行"),
+            ("河道清淤禁止下河", "汛前河道清淤", "看管好未成年人，勿到施工河段游泳、垂钓"),
+        ]
+    )
     return Doc(
         title=f"关于{rng.choice(['城区部分区域', '滨河路段', '新区片区'])}{kind}的通告",
         paragraphs=[
             "广大市民朋友：",
-            f"因{rng.choice(['供水管网改造', '雨污分流工程施工', '汛前河道清淤'])}，定于{y}年{m}月{d}日8:00至{m}月{min(d + 2, 28)}日20:00实施{kind}。",
-            f"影响范围：{fake.street_name()}以东、{fake.street_name()}以北区域。请广大市民提前做好准备，于{m}月{d}日前储备用水、合理安排出行。",
+            f"因{cause}，定于{y}年{m}月{d}日8:00至{m}月{min(d + 2, 28)}日20:00实施{kind}。",
+            f"影响范围：{fake.street_name()}以东、{fake.street_name()}以北区域。请广大市民提前做好准备，于{m}月{d}日前{advice}。",
             f"如有疑问，请拨打服务热线：{rng.choice(['0', ''])}{rng.randint(591, 999)}{rng.randint(1000, 9999)}（24小时）。给您带来的不便，敬请谅解！",
             "特此通告。",
         ],
@@ -1965,16 +1975,23 @@ def citizen_water_cut_notice(rng: random.Random, fake: Faker) -> Doc:
 @family("b4_school_parent_letter", "clean", "docx", "phone-screenshot", "pdf")
 def school_parent_letter(rng: random.Random, fake: Faker) -> Doc:
     """A school's 致家长的一封信 with a 回执 to hand back by a date (blank fill-in lines)."""
-    y, m, d = _date(rng, rng.choice([2018, 2023, 2025, 2026]))
+    topic, m, reason = rng.choice(
+        [
+            ("暑假安全", 7, "暑假将至"),
+            ("防溺水", rng.choice([5, 6]), "天气转热"),
+            ("国庆假期安全", 9, "国庆假期将至"),
+            ("流感季节防控", rng.choice([11, 12]), "流感进入高发期"),
+        ]
+    )
+    y, d = rng.choice([2018, 2023, 2025, 2026]), rng.randint(3, 28)
     school = (
         f"{rng.choice(COUNTIES)}{rng.choice(['第一小学', '实验中学', '城关幼儿园', '民族中学'])}"
     )
-    topic = rng.choice(["暑假安全", "防溺水", "国庆假期安全", "流感季节防控"])
     return Doc(
         title=f"{topic}致家长的一封信",
         paragraphs=[
             "尊敬的家长：",
-            f"您好！{rng.choice(['假期将至', '天气转热', '流感进入高发期'])}，为保障孩子安全健康，请您配合做好以下工作：",
+            f"您好！{reason}，为保障孩子安全健康，请您配合做好以下工作：",
             "1. 教育孩子不私自下水游泳，不到无安全设施、无人看管的水域玩耍。",
             "2. 孩子如出现发热、咳嗽等症状，请及时就医，并向班主任请假，痊愈后返校。",
             "3. 请关注学校公众号发布的通知，不信谣、不传谣。",
@@ -2133,4 +2150,129 @@ def kettle_product_manual(rng: random.Random, fake: Faker) -> Doc:
         ],
         closing=[f"制造商：{fake.company()}"],
         key_phrases=["使用说明书", "【安全警告】"],
+    )
+
+
+# ========================================================================= added before first measurement
+
+
+@family("b4_cantonese_village_chat_order", "control_order", "txt", "phone-screenshot")
+def cantonese_village_chat_order(rng: random.Random, fake: Faker) -> Doc:
+    """A 村委 order typed in Cantonese-flavoured chat: 今日/唔该/搞掂, deadline, a roll-call threat."""
+    y, m, d = _date(rng, rng.choice([2020, 2022, 2024, 2025]))
+    village = rng.choice(["塘尾村", "石井村", "新围村", "大岭村", "沙头村"])
+    who = rng.choice(["村委陈姑娘", "阿强书记", "村委-细妹", "治保主任 老黄"])
+    task = rng.choice(
+        [
+            "每个经济社将外地返嚟嘅人登记好，身份证号码同手机号码一齐报",
+            "逐户通知三防转移，危房户名单核对清楚",
+            "出租屋新租客登记表填好，房东签名",
+            "各社将未打疫苗嘅老人家名单报上嚟",
+        ]
+    )
+    due = rng.choice(["今日下昼五点前", "听日朝早十点前", "今晚八点前"])
+    hh = rng.randint(8, 10)
+    return Doc(
+        paragraphs=[
+            f"{village}两委干部群",
+            f"{y}年{m}月{d}日 {hh}:{rng.randint(10, 59)}",
+            who,
+            f"@所有人 镇里面刚刚落咗任务，{task}，{due}交到村委，唔该晒各位社长。",
+            rng.choice(
+                [
+                    "边个社冇报嘅，镇里面会点名通报，唔好搞到全村被批评。",
+                    "呢个系镇指挥部交办嘅，搞掂就喺群里回复“已报”。",
+                    "逾期未报嘅，年底考核扣分，唔好话我冇提醒。",
+                ]
+            ),
+            f"{rng.randint(1, 9)}社 {fake.last_name()}生",
+            rng.choice(["收到", "收到，即刻去整", "好嘅"]),
+        ],
+        key_phrases=["@所有人", due],
+    )
+
+
+@family("b4_hr_return_to_work_roster", "screening_list", "xlsx", "csv-gbk", "docx")
+def hr_return_to_work_roster(rng: random.Random, fake: Faker) -> Doc:
+    """A private company's HR roster of staff returning after a holiday: travel and health."""
+    y = rng.choice([2020, 2021, 2023])
+    company = fake.company()
+    head = [
+        "工号",
+        "部门",
+        "姓名",
+        "身份证号",
+        "手机",
+        "假期去向",
+        "返岗日期",
+        "健康码",
+        "近14天症状",
+        "备注",
+    ]
+    rows, idents = [], []
+    for _ in range(rng.randint(5, 9)):
+        p = _person(fake, y, 20, 55)
+        with_id = rng.random() < 0.7
+        idents += [p["phone"]] + ([p["id"]] if with_id else [])
+        rows.append(
+            [
+                f"{rng.choice(['HR', 'SC', 'YF', 'XS'])}{rng.randint(1000, 9999)}",
+                rng.choice(["生产部", "研发中心", "销售部", "仓储物流", "财务部"]),
+                p["name"],
+                p["id"] if with_id else "",
+                p["phone"],
+                rng.choice(
+                    ["湖北黄冈", "河南信阳", "本市未离开", "广西玉林", "黑龙江绥化", "湖南邵阳"]
+                ),
+                f"{rng.choice([2, 3])}月{rng.randint(1, 28)}日",
+                rng.choice(["绿码", "绿码", "黄码", "未申领"]),
+                rng.choice(["无", "无", "咳嗽", "发热已退", "乏力"]),
+                rng.choice(["", "需隔离14天后返岗", "家属为密接", "已做核酸阴性"]),
+            ]
+        )
+    if rng.random() < 0.5:  # HR re-sorted the sheet and moved 姓名 to the front
+        order = [2, 0, 1, 4, 3, 5, 6, 7, 8, 9]
+        head = [head[i] for i in order]
+        rows = [[r[i] for i in order] for r in rows]
+    return Doc(
+        title=rng.choice(["员工节后返岗健康情况汇总表", "返岗人员健康申报汇总（人力资源部）", ""]),
+        paragraphs=["各部门负责人请核对本部门人员，黄码及有症状者暂缓返岗。"],
+        tables=[[head, *rows]],
+        closing=[f"{company} 人力资源部", f"{y}年{rng.choice([1, 2])}月{rng.randint(1, 28)}日"],
+        key_phrases=["近14天症状", "返岗日期"],
+        identifiers=idents,
+    )
+
+
+@family("b4_hiring_public_list_masked", "clean", "docx", "pdf", "xlsx")
+def hiring_public_list_masked(rng: random.Random, fake: Faker) -> Doc:
+    """A 拟聘用人员公示: names, 准考证号, masked ID numbers, scores; published, open to objection."""
+    y, m, d = _date(rng, rng.choice([2018, 2022, 2025, 2026]))
+    county = rng.choice(COUNTIES)
+    head = ["序号", "姓名", "性别", "身份证号", "准考证号", "报考岗位", "综合成绩", "体检考察"]
+    rows = []
+    for i in range(1, rng.randint(5, 9)):
+        p = _person(fake, y, 22, 35)
+        rows.append(
+            [
+                str(i),
+                p["name"],
+                p["sex"],
+                p["id"][:6] + "********" + p["id"][-4:],
+                f"{y}{rng.randint(10, 99)}{rng.randint(1000, 9999)}",
+                rng.choice(["水利技术员", "税收协管员", "社区专职网格员", "乡镇卫生院护士"]),
+                f"{rng.randint(70, 89)}.{rng.randint(10, 99)}",
+                "合格",
+            ]
+        )
+    return Doc(
+        title=f"{county}{y}年公开招聘工作人员拟聘用人员公示",
+        paragraphs=[
+            "根据招聘公告，经笔试、面试、体检和考察，现将拟聘用人员名单予以公示。",
+            f"公示期：{y}年{m}月{d}日至{m}月{min(d + 6, 28)}日（5个工作日）。公示期间如有异议，请以书面形式实名向{county}人力资源和社会保障局反映。",
+            f"监督电话：0{rng.randint(591, 999)}-{rng.randint(5000000, 8999999)}",
+        ],
+        tables=[[head, *rows]],
+        closing=[f"{county}人力资源和社会保障局", _cn(y, m, d)],
+        key_phrases=["拟聘用人员", "公示期"],
     )
