@@ -86,9 +86,16 @@ def worker(args: argparse.Namespace) -> int:
                 backoff = min(8.0, backoff * 2)
         fw.close()
 
+    import resource
+
+    def cpu() -> float:
+        ru = resource.getrusage(resource.RUSAGE_SELF)
+        return ru.ru_utime + ru.ru_stime
+
+    c0 = cpu()  # not counting the interpreter's start and imports
     with ThreadPoolExecutor(args.threads) as ex:
         list(ex.map(forward, ids))
-    Path(args.out).write_text(json.dumps(latencies))
+    Path(args.out).write_text(json.dumps({"spans": latencies, "cpu": cpu() - c0}))
     return 0
 
 
@@ -166,8 +173,47 @@ def spans(base: Path, tag: str) -> list[tuple[float, float, int]]:
     """(start, end, rows) of every ingest request of a phase, from every worker."""
     out: list[tuple[float, float, int]] = []
     for p in base.glob(f"lat-{tag}-*.json"):
-        out += [tuple(x) for x in json.loads(p.read_text())]  # type: ignore[misc]
+        out += [tuple(x) for x in json.loads(p.read_text())["spans"]]  # type: ignore[misc]
     return out
+
+
+def sim_cpu(base: Path, tag: str) -> float:
+    """CPU seconds (user + system) the simulated agents' processes used in a phase."""
+    return sum(json.loads(p.read_text())["cpu"] for p in base.glob(f"lat-{tag}-*.json"))
+
+
+def tree_cpu(pid: int | None) -> float:
+    """CPU seconds used so far by a process and its live children (server workers, postgres
+    backends). Backends that already exited are not counted: read it before and after a phase
+    whose connections stay open (the server's pool)."""
+    import psutil
+
+    if pid is None:
+        return 0.0
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for pr in procs:
+        try:
+            t = pr.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += t.user + t.system
+    return total
+
+
+def postmaster_pid(dsn: str) -> int | None:
+    import psycopg
+
+    with psycopg.connect(dsn) as c:
+        (data,) = c.execute("SHOW data_directory").fetchone()  # type: ignore[misc]
+    try:
+        return int(Path(data, "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -177,11 +223,15 @@ def pct(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(q * len(xs)))]
 
 
-def fill(base: Path, n: int, rows: int, start: int) -> None:
+def fill(base: Path, n: int, rows: int, start: int, hosts: int) -> None:
+    """Append `rows` synthetic verdicts to each simulated agent's log; agent i writes as host
+    pc-(i mod hosts), as its own PC would (--hosts 1: every agent under one name)."""
     from tests.server_helpers import fill_log
 
     def one(i: int) -> None:
-        fill_log(agent_config(base, i), rows, start=start, flagged_every=2)
+        fill_log(
+            agent_config(base, i), rows, start=start, flagged_every=2, host=f"pc-{i % hosts:04d}"
+        )
 
     with ThreadPoolExecutor(4) as ex:
         list(ex.map(one, range(n)))
@@ -220,6 +270,9 @@ def main() -> int:
     ap.add_argument("--agents", type=int, default=500)
     ap.add_argument("--rows", type=int, default=40, help="rows per agent per phase")
     ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument(
+        "--hosts", type=int, default=0, help="distinct host names (default: one per agent)"
+    )
     ap.add_argument("--workers", type=int, default=4)
     ap.add_argument("--threads", type=int, default=16)
     ap.add_argument("--console-rows", type=int, default=1_000_000)
@@ -229,6 +282,7 @@ def main() -> int:
     ap.add_argument("--dsn")
     ap.add_argument("--keep", help="work dir to keep (default: a temp dir, removed)")
     ap.add_argument("--skip-console", action="store_true")
+    ap.add_argument("--skip-kill", action="store_true", help="skip the kill -9 phases")
     ap.add_argument("--console-only", action="store_true", help="skip the agents' phases")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--base", help=argparse.SUPPRESS)
@@ -271,12 +325,17 @@ def main() -> int:
             print(f"enrolled {n} agents in {time.perf_counter() - t0:.1f} s")
 
             # phase 1: ingest
-            fill(base, n, args.rows, 0)
+            fill(base, n, args.rows, 0, args.hosts or n)
+            pg_pid = postmaster_pid(dsn)
+            srv_cpu0, pg_cpu0 = tree_cpu(srv.proc.pid), tree_cpu(pg_pid)  # type: ignore[union-attr]
             t0 = time.perf_counter()
             procs = run_workers(args, base, n, "ingest")
             for p in procs:
                 p.wait()
             wall = time.perf_counter() - t0
+            srv_cpu = tree_cpu(srv.proc.pid) - srv_cpu0  # type: ignore[union-attr]
+            pg_cpu = tree_cpu(pg_pid) - pg_cpu0
+            agents_cpu = sim_cpu(base, "ingest")
             sp = spans(base, "ingest")
             lat = [e - s for s, e, _ in sp]
             busy = max(e for _, e, _ in sp) - min(s for s, _, _ in sp)
@@ -286,9 +345,15 @@ def main() -> int:
                   f" = {sent / busy:.0f} rows/s; {len(lat)} requests of {sent / len(lat):.0f} rows,"
                   f" latency p50 {pct(lat, .5) * 1000:.0f} ms, p95 {pct(lat, .95) * 1000:.0f} ms;"
                   f" lost {lost}, duplicated {dup} (wall {wall:.1f} s)")  # fmt: skip
+            print(f"cpu seconds in the ingest phase: server {srv_cpu:.1f}, postgres {pg_cpu:.1f},"
+                  f" simulated agents {agents_cpu:.1f} (of {2 * wall:.1f} on 2 cores);"
+                  f" {sent / max(srv_cpu, 1e-9):.0f} rows per server cpu-second,"
+                  f" {sent / max(srv_cpu + pg_cpu, 1e-9):.0f} per server+postgres cpu-second"
+                  )  # fmt: skip
 
+        if n and not args.skip_kill:
             # phase 2a: kill -9 of the server mid-run
-            fill(base, n, args.rows, args.rows)
+            fill(base, n, args.rows, args.rows, args.hosts or n)
             procs = run_workers(args, base, n, "kill-server")
             time.sleep(max(1.0, wall / 3))
             srv.kill9()
@@ -301,7 +366,7 @@ def main() -> int:
             print(f"after server kill -9: local rows {total}, lost {lost}, duplicated {dup}")
 
             # phase 2b: kill -9 of one worker process (its agents mid-batch), then a restart
-            fill(base, n, args.rows, 2 * args.rows)
+            fill(base, n, args.rows, 2 * args.rows, args.hosts or n)
             procs = run_workers(args, base, n, "kill-agents")
             time.sleep(max(0.5, wall / 4))
             procs[0].send_signal(signal.SIGKILL)

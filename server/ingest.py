@@ -118,7 +118,6 @@ def ingest(
             new.append(r)
             head_id, head_hash = rid, r["row_hash"]
         if new:
-            first = int(new[0]["id"])
             with conn.cursor() as cur:
                 if stream == "verdicts":
                     with cur.copy(f"COPY verdicts ({', '.join(_V_COLS)}) FROM STDIN") as cp:
@@ -132,24 +131,6 @@ def ingest(
                                  r.get("policy_version"),
                                  r["prev_hash"], r["row_hash"], department)
                             )  # fmt: skip
-                    cur.execute(
-                        "INSERT INTO verdict_categories (category, verdict_pk, score)"
-                        " SELECT c->>'id', v.id, (c->>'score')::double precision"
-                        " FROM verdicts v, jsonb_array_elements(v.categories::jsonb) c"
-                        " WHERE v.agent_id = %s AND v.row_id >= %s AND v.row_id <= %s"
-                        " ON CONFLICT DO NOTHING",
-                        (agent_id, first, head_id),
-                    )
-                    cur.execute(
-                        "INSERT INTO verdict_daily (day, category, host, department, n)"
-                        " SELECT substr(v.time, 1, 10), c.category, v.host, v.department,"
-                        " count(*) FROM verdict_categories c JOIN verdicts v ON v.id = c.verdict_pk"
-                        " WHERE v.agent_id = %s AND v.row_id >= %s AND v.row_id <= %s"
-                        " AND v.verdict = 'flagged' GROUP BY 1, 2, 3, 4"
-                        " ON CONFLICT (day, category, host, department)"
-                        " DO UPDATE SET n = verdict_daily.n + excluded.n",
-                        (agent_id, first, head_id),
-                    )
                 else:
                     with cur.copy(f"COPY agent_events ({', '.join(_E_COLS)}) FROM STDIN") as cp:
                         for r in new:
@@ -157,16 +138,81 @@ def ingest(
                                 (agent_id, r["id"], r["time"], r["verdict_id"], r["kind"],
                                  r["actor"], r["data"], r["prev_hash"], r["row_hash"])
                             )  # fmt: skip
-            conn.execute(
-                f"UPDATE agents SET {head_col}_id = %s, {head_col}_hash = %s, last_seen = now()"
-                " WHERE agent_id = %s",
-                (head_id, head_hash, agent_id),
-            )
-            res.accepted = len(new)
-        for rid, kind, detail in res.breaks:
-            record_break(conn, agent_id, stream, rid, kind, detail)
+        with conn.pipeline():  # what follows needs no answers: one round trip
+            if new:
+                if stream == "verdicts":
+                    _derive(conn, agent_id, department, new)
+                conn.execute(
+                    f"UPDATE agents SET {head_col}_id = %s, {head_col}_hash = %s,"
+                    " last_seen = now() WHERE agent_id = %s",
+                    (head_id, head_hash, agent_id),
+                )
+            for rid, kind, detail in res.breaks:
+                record_break(conn, agent_id, stream, rid, kind, detail)
+        res.accepted = len(new)
     res.head = head_id
     return res
+
+
+def row_categories(row: dict[str, Any]) -> list[tuple[str, float]]:
+    """(category id, score) of a forwarded row; a malformed list (the agent's to answer for,
+    its chain hash covers it) counts as none rather than failing the batch."""
+    try:
+        cats = json.loads(row.get("categories") or "[]")
+    except (TypeError, ValueError):
+        return []
+    out = []
+    for c in cats if isinstance(cats, list) else []:
+        if isinstance(c, dict) and isinstance(c.get("id"), str):
+            try:
+                out.append((c["id"][:100], float(c.get("score") or 0.0)))
+            except (TypeError, ValueError):
+                continue
+    return out
+
+
+def _derive(
+    conn: psycopg.Connection, agent_id: str, department: str, rows: list[dict[str, Any]]
+) -> None:
+    """The derived tables of a batch of new verdict rows, from the rows in hand: the category
+    index (for the console's category filter) and the per-day counts (its chart). Reading them
+    back from `verdicts` instead cost a scan of every category row ever stored, per batch."""
+    ids: list[int] = []
+    names: list[str] = []
+    scores: list[float] = []
+    daily: dict[tuple[str, str, str], int] = {}
+    for r in rows:
+        cats = row_categories(r)
+        for cat, score in cats:
+            ids.append(int(r["id"]))
+            names.append(cat)
+            scores.append(score)
+        if r.get("verdict") == "flagged":
+            for cat in {c for c, _ in cats}:
+                key = (str(r.get("time") or "")[:10], cat, str(r.get("host") or ""))
+                daily[key] = daily.get(key, 0) + 1
+    if ids:
+        conn.execute(
+            "INSERT INTO verdict_categories (category, verdict_pk, score)"
+            " SELECT u.c, v.id, u.s FROM unnest(%s::bigint[], %s::text[], %s::float8[]) u(r, c, s)"
+            " JOIN verdicts v ON v.agent_id = %s AND v.row_id = u.r ON CONFLICT DO NOTHING",
+            (ids, names, scores, agent_id),
+        )
+    if daily:
+        keys = sorted(daily)  # one lock order for every transaction: no deadlocks between them
+        conn.execute(
+            "INSERT INTO verdict_daily (day, category, host, department, n)"
+            " SELECT d, c, h, %s, n FROM unnest(%s::text[], %s::text[], %s::text[], %s::bigint[])"
+            " u(d, c, h, n) ON CONFLICT (day, category, host, department)"
+            " DO UPDATE SET n = verdict_daily.n + excluded.n",
+            (
+                department,
+                [k[0] for k in keys],
+                [k[1] for k in keys],
+                [k[2] for k in keys],
+                [daily[k] for k in keys],
+            ),
+        )
 
 
 # -- audit: the server re-reads already forwarded rows from the agent -----------------------

@@ -110,6 +110,7 @@ def fill_log(
     start: int = 0,
     flagged_every: int = 1,
     policy_version: str | None = None,
+    host: str | None = None,
 ) -> list[int]:
     """Append `n` synthetic verdicts (Faker-free, no identifiers) to the PC's own log."""
     from agent.store import Store
@@ -135,7 +136,9 @@ def fill_log(
                 media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             )  # fmt: skip
             ids.append(
-                st.append_verdict(v, action="log", mode="audit", policy_version=policy_version)
+                st.append_verdict(
+                    v, action="log", mode="audit", policy_version=policy_version, host=host
+                )
             )
     return ids
 
