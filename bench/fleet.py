@@ -283,6 +283,9 @@ def main() -> int:
     ap.add_argument("--keep", help="work dir to keep (default: a temp dir, removed)")
     ap.add_argument("--skip-console", action="store_true")
     ap.add_argument("--skip-kill", action="store_true", help="skip the kill -9 phases")
+    ap.add_argument(
+        "--prefill", type=int, default=0, help="fill the server to N rows before the agents send"
+    )
     ap.add_argument("--console-only", action="store_true", help="skip the agents' phases")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--base", help=argparse.SUPPRESS)
@@ -311,6 +314,11 @@ def main() -> int:
             n = 0
         from agent.forward import enroll
 
+        if n and args.prefill:
+            import fleet_console  # beside this file
+
+            total, filled = fleet_console.fill(dsn, args.prefill)
+            print(f"prefilled the server to {total} rows ({filled} added)")
         if n:
             token = subprocess.run(
                 [PY, "-m", "agent.cli", "server", "enroll-token", "--dsn", dsn, "--url", srv.url,

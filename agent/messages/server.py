@@ -23,6 +23,10 @@ ZH = {
     "server.cmd.policy": "上传策略包（校验、编号、签名后下发给终端）",
     "server.cmd.siem": "将标记记录以 CEF/syslog 或 JSON Lines 发往 SIEM",
     "server.need_dsn": "需要 --dsn（或环境变量 SHAREGUARD_DSN）",
+    "server.need_extra": (
+        "本机未安装中心服务器组件（缺少 {missing}）。中心服务器请安装："
+        "pip install 'shareguard[server]'；普通办公电脑不需要。"
+    ),
     "server.init.done": "数据库结构：v{before} → v{after}",
     "server.run.fingerprint": "CA 指纹：{fingerprint}",
     "server.run.listening": "服务地址：{url}",
@@ -107,6 +111,10 @@ EN = {
     "server.cmd.policy": "upload a policy pack (validated, versioned, signed, pulled by agents)",
     "server.cmd.siem": "send flagged rows to a SIEM as CEF over syslog or JSON Lines",
     "server.need_dsn": "--dsn (or SHAREGUARD_DSN) is required",
+    "server.need_extra": (
+        "the central server's components are not installed here (missing {missing}). On the"
+        " server, install them with: pip install 'shareguard[server]'; office PCs do not need them."
+    ),
     "server.init.done": "schema: v{before} → v{after}",
     "server.run.fingerprint": "CA fingerprint: {fingerprint}",
     "server.run.listening": "listening on {url}",
