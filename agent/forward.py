@@ -390,21 +390,29 @@ class Forwarder:
         """Send one batch of `stream` above the server's head; returns rows sent."""
         assert self.heads is not None
         table = "verdicts" if stream == "verdicts" else "events"
-        rows = chain_rows(self.store, table, self.heads[stream], self.batch)
-        if not rows:
-            return 0
-        res = self.client.json(
-            "POST",
-            "/api/v1/ingest",
-            {
-                "stream": stream,
-                "rows": rows,
-                "policy_version": str(fleet_policy_version(self.config)),
-            },
-        )
-        self.heads[stream] = int(res["head"])
-        self.sent += len(rows)
-        return len(rows)
+        for _ in range(2):
+            after = self.heads[stream]
+            rows = chain_rows(self.store, table, after, self.batch)
+            if not rows:
+                return 0
+            res = self.client.json(
+                "POST",
+                "/api/v1/ingest",
+                {
+                    "stream": stream,
+                    "after": after,
+                    "rows": rows,
+                    "policy_version": str(fleet_policy_version(self.config)),
+                },
+            )
+            self.heads[stream] = int(res["head"])
+            if not res.get("resync"):
+                self.sent += len(rows)
+                return len(rows)
+            # the server holds another head than we thought (restored from a backup, or an
+            # answer we never got): send from its head instead
+            log.info("server holds %s up to row %s; resending from there", stream, res["head"])
+        return 0
 
     def sync(self) -> int:
         """One round: heartbeat when due, then everything pending. Returns rows sent."""

@@ -117,6 +117,7 @@ class Api:
                 agent_id,
                 str(data.get("stream", "verdicts")),
                 rows,
+                after=_int(data.get("after")),
             )
         if res.breaks:
             log.warning("agent %s: %d chain break(s)", agent_id, len(res.breaks))
@@ -187,6 +188,10 @@ class Api:
             Route("/api/v1/heartbeat", self.heartbeat, methods=["POST"]),
             Route("/api/v1/policy", self.policy),
         ]
+
+
+def _int(v: Any) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else None
 
 
 def _str(v: Any) -> str | None:

@@ -43,6 +43,7 @@ class IngestResult:
     duplicates: int = 0
     head: int = 0
     breaks: list[tuple[int, str, str]] = field(default_factory=list)
+    resync: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +51,7 @@ class IngestResult:
             "duplicates": self.duplicates,
             "head": self.head,
             "breaks": [{"row_id": r, "kind": k, "detail": d} for r, k, d in self.breaks],
+            **({"resync": True} if self.resync else {}),
         }
 
 
@@ -68,8 +70,16 @@ def ingest(
     agent_id: str,
     stream: str,
     rows: list[dict[str, Any]],
+    *,
+    after: int | None = None,
 ) -> IngestResult:
-    """Store one batch of one agent's chain (see the module doc); returns the new head."""
+    """Store one batch of one agent's chain (see the module doc); returns the new head.
+
+    `after` is the head the agent believes the server has (the batch's rows follow it). If the
+    server's head differs (it was restored from a backup, or lost its last commits in a crash of
+    the database; or an earlier answer never reached the agent), nothing is stored and the
+    answer says `resync` with the server's head: the agent resends from there. Without this a
+    restored server would see a gap, flag it and never get the rows in between."""
     if stream not in STREAMS:
         raise ValueError(f"unknown stream {stream!r}")
     if len(rows) > MAX_BATCH:
@@ -86,6 +96,9 @@ def ingest(
         if agent is None:
             raise KeyError(agent_id)
         key, head_id, head_hash, department = bytes.fromhex(agent[0]), agent[1], agent[2], agent[3]
+        if after is not None and after != head_id:
+            res.head, res.resync = head_id, True
+            return res
         rows = sorted(rows, key=lambda r: int(r["id"]))
         old = [int(r["id"]) for r in rows if int(r["id"]) <= head_id]
         known: dict[int, str] = {}
