@@ -22,7 +22,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
-SHAREGUARD = VENV_BIN / "shareguard"
+# the checkout's own venv (CI, scripts/test.sh), else the running interpreter's (a git worktree
+# sharing another checkout's venv, with PYTHONPATH naming the worktree)
+SHAREGUARD = (
+    VENV_BIN / "shareguard"
+    if (VENV_BIN / "shareguard").exists()
+    else Path(sys.executable).parent / "shareguard"
+)
 PYTHON = VENV_BIN / "python" if (VENV_BIN / "python").exists() else Path(sys.executable)
 
 
