@@ -396,13 +396,15 @@ _PPT_MAX_DEPTH = 32
 # containers on the way to text: Document, SlideListWithText, Slide, Notes, PPDrawing, and the
 # OfficeArt drawing, group, shape and client-textbox containers
 _PPT_TEXT_CONTAINERS = {0x03E8, 0x0FF0, 0x03EE, 0x03F0, 0x040C, 0xF002, 0xF003, 0xF004, 0xF00D}
+_PPT_WANTED_ATOMS = {_PPT_TEXT_CHARS, _PPT_TEXT_BYTES, _PPT_CSTRING, _PPT_CRYPT_SESSION,
+                     _PPT_SLIDE_PERSIST}  # fmt: skip
 # CStrings that are not slide text: programmable tags (`___PPT10`), hyperlinks, OLE names
 _PPT_SKIP_CSTRING_PARENTS = {0x1388, 0x1389, 0x138A, 0x0FD7, 0x0FCC, 0x0FC8, 0x0FF5}
 
 
 def _ppt_records(stream: bytes, ctx: Ctx):
     """Yield (type, instance, payload or None for a container, enclosing container types) in
-    document order."""
+    document order: every container on the way to text, and the atoms `extract_ppt` reads."""
     stack: list[list] = [[0, len(stream), ()]]
     while stack:
         frame = stack[-1]
@@ -420,7 +422,7 @@ def _ppt_records(stream: bytes, ctx: Ctx):
             yield rtype, ver_inst >> 4, None, path
             if rtype in _PPT_TEXT_CONTAINERS:  # fonts, pictures, VBA, masters hold no text
                 stack.append([pos + 8, body_end, (*path, rtype)])
-        else:
+        elif rtype in _PPT_WANTED_ATOMS:  # the others (styles, rulers, OfficeArt...) unsliced
             yield rtype, ver_inst >> 4, stream[pos + 8 : body_end], path
 
 
