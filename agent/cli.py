@@ -32,7 +32,9 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only`, just that command's options are configured (its
+    module imported), which keeps a short-lived `shareguard check` from importing every verb."""
     parser = argparse.ArgumentParser(prog="shareguard", description=i18n.t("cli.description"))
     parser.add_argument("--lang", choices=("zh_CN", "en"), help=i18n.t("cli.opt.lang"))
     parser.add_argument(
@@ -40,13 +42,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"agent.commands.{name}")
         p = sub.add_parser(
             name, help=i18n.t(f"cli.cmd.{name}"), description=i18n.t(f"cli.cmd.{name}")
         )
-        module.configure(p)
-        p.set_defaults(_module=module)
+        if only is None or name == only:
+            module = importlib.import_module(f"agent.commands.{name}")
+            module.configure(p)
+            p.set_defaults(_module=module)
     return parser
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The verb on the command line (the first word that is not a global option)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--lang":
+            skip = True
+        elif not a.startswith("-"):
+            return a if a in COMMANDS else None
+    return None
 
 
 def _early_language(argv: Sequence[str]) -> None:
@@ -60,7 +76,7 @@ def _early_language(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _early_language(argv)
-    parser = build_parser()
+    parser = build_parser(only=_command_named(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.WARNING - 10 * min(args.verbose, 2),

@@ -65,7 +65,7 @@ def exit_code(verdicts: list[Any]) -> int:
 
 def describe(verdict: Any, display_path: str, config: Any) -> str:
     """The terminal explanation: the agent's alert text, then the evidence per category."""
-    from agent.actions.alert import compose
+    from agent.actions.alert_text import compose
     from detectors.model import Decision
 
     # A file name can hold a newline and ANSI escapes: everything taken from the file is
