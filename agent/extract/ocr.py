@@ -49,6 +49,7 @@ RAPID3_DET_SIDE = 1280
 RAPID3_REC_BATCH = 2
 RAPID3_CHUNK = 12
 RAPID3_THREADS = 2
+RAPID3_WIDE_LINE = 1600  # px at 48 px height, about 33 Chinese characters: read alone
 RAPID3_MODELS = {  # inside the rapidocr 3.x wheel
     "Det": "PP-OCRv6_det_small.onnx",
     "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
@@ -277,8 +278,7 @@ class Rapid3Engine:
         lines: list[OcrLine] = []
         for start in range(0, len(order), RAPID3_CHUNK):
             chunk = order[start : start + RAPID3_CHUNK]
-            rec = eng.recognize_txt([crops[i] for i in chunk])
-            for i, text, conf in zip(chunk, rec.txts or (), rec.scores or (), strict=False):
+            for i, text, conf in self._read(crops, chunk):
                 if text.strip() and conf >= self.text_score:
                     lines.append(OcrLine(text.strip(), _scale_box(rects[i], img.size), float(conf)))
             if self.stop_when is not None and start + RAPID3_CHUNK < len(order):
@@ -287,6 +287,27 @@ class Rapid3Engine:
                     self.stopped_early = True
                     break
         return lines
+
+    def _read(self, crops: list, chunk: list[int]) -> list[tuple[int, str, float]]:
+        """Recognise the crops named by `chunk`. Recognition memory grows with batch x the
+        widest line, so a line wider than RAPID3_WIDE_LINE (at the model's 48 px height) is read
+        on its own: two such lines of a dense page together cost ~230 MB more at the peak."""
+        wide = [i for i in chunk if _rec_width(crops[i]) > RAPID3_WIDE_LINE]
+        narrow = [i for i in chunk if i not in set(wide)]
+        out: list[tuple[int, str, float]] = []
+        for group in ([narrow] if narrow else []) + [[i] for i in wide]:
+            rec = self.engine.recognize_txt([crops[i] for i in group])
+            out += zip(group, rec.txts or (), rec.scores or (), strict=False)
+        return out
+
+
+def _rec_width(crop) -> float:
+    """Width of a line crop once scaled to the recognition model's 48 px height (vertical
+    crops are turned by RapidOCR first)."""
+    h, w = crop.shape[:2]
+    if h >= 1.5 * w:
+        h, w = w, h
+    return 48.0 * w / max(1, h)
 
 
 def _upright_box_share(rects: list[tuple[float, float, float, float]]) -> float:
