@@ -1,6 +1,7 @@
 """The form of an official document (公文): issuing body, 文号, order number, title, 主送 list,
-deadline, 落款 date, 抄送. Form is judged on standalone lines: a 文号 or title quoted inside a
-sentence (as news does) is a mention, not the document itself, and counts little or nothing.
+deadline, 落款 date, 抄送, an electronic seal (OFD). Form is judged on standalone lines: a 文号 or
+title quoted inside a sentence (as news does) is a mention, not the document itself, and counts
+little or nothing.
 
 Patterns and word lists come from the policy pack (`detectors.doc_form` params).
 """
@@ -10,11 +11,12 @@ from __future__ import annotations
 import re
 
 from detectors import DetectContext, register
-from detectors.model import Extraction, Finding
+from detectors.model import Extraction, Finding, Location
 from detectors.text import MARGIN_KINDS, Line, block_lines
 from detectors.util import finding_from_line, patterns
 
 NAME = "doc_form"
+SEAL_KEY = "ofd.seal"  # set by the OFD reader (agent.extract.ofd) for a sealed signature
 # Parameters the policy pack may set for this detector (checked by policies.schema).
 PARAMS: dict[str, str] = {
     "short_line": "int",
@@ -136,4 +138,16 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             if m:
                 add(line, "contact_line", s[:40])
                 break
+    if any(k == SEAL_KEY and v == "yes" for k, v in extraction.metadata):
+        # an electronic seal (OFD Signatures.xml) is affixed by the issuing body: the file is an
+        # issued official document, whatever its text says about itself
+        out.append(
+            Finding(
+                NAME,
+                "electronic_seal",
+                "电子印章",
+                location=Location(origin=f"metadata:{SEAL_KEY}"),
+                category_hints=("control_order",),
+            )
+        )
     return out

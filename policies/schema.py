@@ -50,6 +50,7 @@ BUILTIN_SIGNALS = frozenset(
         "deadline",
         "task_assignment",
         "signing_date",
+        "electronic_seal",
         "issuing_body",
         "cc_line",
         "contact_line",

@@ -185,3 +185,44 @@ def test_no_flagged_positive_falls_below_threshold_for_one_penalty_clause(batch)
             if _top(as_extraction(mutated)) is None:
                 dropped.append((t.name, clause_seed))
     assert not dropped
+
+
+def test_an_electronic_seal_is_weighed_as_an_issued_official_document(tmp_path) -> None:
+    """The seal in Signatures.xml says the file was issued by a body: the same words weigh more
+    as a sealed OFD than unsealed, and a seal does not outweigh the document's own 此件公开发布."""
+    import dataclasses
+
+    from agent.config import Config
+    from agent.extract import extract_in_process
+    from tests.docgen.convert import ofd_bytes
+    from tests.docgen.doc import Doc
+
+    no_ocr = dataclasses.replace(Config(), ocr=dataclasses.replace(Config().ocr, engine="none"))
+    policy = load_policy()
+    threshold = 1.0
+    notice = Doc(
+        title="关于开展春季爱国卫生运动的通知",
+        paragraphs=[
+            "请各单位结合实际认真组织开展环境卫生整治活动。",
+            "请于4月30日前报送工作总结。",
+        ],
+        closing=["卫生健康委员会", "2024年3月5日"],
+    )
+
+    def judged(doc: Doc, *, seal: bool, name: str) -> tuple[float, list[str]]:
+        p = tmp_path / name
+        p.write_bytes(ofd_bytes(doc, seal=seal))
+        e = extract_in_process(p, no_ocr)
+        verdict = policy.evaluate(e)
+        co = next(c for c in verdict.categories if c.id == "control_order")
+        nonlocal threshold
+        threshold = co.threshold
+        return co.score, [ev.signal for ev in co.evidence]
+
+    sealed, signals = judged(notice, seal=True, name="sealed.ofd")
+    unsealed, plain_signals = judged(notice, seal=False, name="plain.ofd")
+    assert "electronic_seal" in signals and "electronic_seal" not in plain_signals
+    assert sealed > unsealed
+    published = dataclasses.replace(notice, closing=[*notice.closing, "（此件公开发布）"])
+    score, signals = judged(published, seal=True, name="published.ofd")
+    assert "electronic_seal" in signals and score < threshold

@@ -6,14 +6,13 @@ text of every page and page template (each `TextObject`'s `TextCode`s placed at 
 position, then put in reading order: lines top to bottom, segments left to right; runs of lines
 with the same columns become a Table), pictures (`ImageObject` → MultiMedia file → OCR), and
 signatures: a `Signatures.xml` listing signatures or seals gives `ofd.signatures = N` and, for a
-seal (`Type="Seal"` or a `.esl` seal file), `ofd.seal = yes`, which the detectors can weigh as
-the mark of an official document. Each signature's References (the signed files' digests, SM3
-and the others the standard names) are checked against the files: `ofd.signature` is
-`invalid` when a signed file was changed or is missing (its seal then does not count),
-`digests_match` when all match, `unchecked` otherwise. Not verified: the signed value itself
-(SM2 over SignedInfo) and the seal's certificate. Not read: text
-drawn as paths (outlined fonts), CTM transforms and rotated text (positions taken as written),
-encrypted OFD (GM/T 0099, reported as encrypted).
+seal (`Type="Seal"` or a `.esl` seal file), `ofd.seal = yes`, which doc_form weighs as the mark of
+an official document (`electronic_seal`). Each signature's References (the signed files' digests,
+SM3 and the others the standard names) are checked against the files: `ofd.signature` is `invalid`
+when a signed file was changed or is missing (its seal then does not count), `digests_match` when
+all match, `unchecked` otherwise. Not verified: the signed value itself (SM2 over SignedInfo) and
+the seal's certificate. Not read: text drawn as paths (outlined fonts), CTM transforms and rotated
+text (positions taken as written), encrypted OFD (GM/T 0099, reported as encrypted).
 """
 
 from __future__ import annotations
