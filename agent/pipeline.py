@@ -39,13 +39,13 @@ class Scanner:
     """Holds what a scan needs across files: config, compiled policy, the value hasher and
     (owned by agent.extract) the worker process that runs extraction under limits."""
 
-    def __init__(self, config: Config, policy: Policy, *, hasher=None) -> None:
+    def __init__(self, config: Config, policy: Policy, *, hasher=None, extractor=None) -> None:
         from agent.extract import Extractor
 
         self.config = config
         self.policy = policy
         self.hasher = hasher
-        self.extractor = Extractor(config)
+        self.extractor = extractor if extractor is not None else Extractor(config)
 
     def close(self) -> None:
         self.extractor.close()

@@ -199,10 +199,14 @@ class _Local:
         self.store_error: str | None = None
 
     def _open(self) -> None:
+        from agent.extract import Extractor
         from agent.pipeline import Scanner
         from agent.store import Store, load_install_key, value_hasher
         from policies import load_policy
 
+        # the worker and its OCR models load on the other core while the policy loads here
+        extractor = Extractor(self.config, warm_ocr=True)
+        extractor.start()
         policy = load_policy(self.config.policy_files())
         hasher = None
         try:
@@ -210,7 +214,7 @@ class _Local:
             hasher = value_hasher(load_install_key(self.config.key_path))
         except Exception as e:  # the check itself must still answer
             self.store_error = str(e) or type(e).__name__
-        self.scanner = Scanner(self.config, policy, hasher=hasher)
+        self.scanner = Scanner(self.config, policy, hasher=hasher, extractor=extractor)
 
     def check(self, path: Path, shown: str) -> tuple[Any, str | None]:
         from agent.checkd import judge_and_log

@@ -87,10 +87,16 @@ class Agent:
     @property
     def scanner(self) -> Any:
         if self._scanner is None:
+            from agent.extract import Extractor
             from agent.pipeline import Scanner
 
             key = load_install_key(self.config.key_path)
-            self._scanner = Scanner(self.config, self.policy, hasher=value_hasher(key))
+            # a person may be waiting on the next picture (an alert, `check`): OCR loads with
+            # the worker, not on the first photo
+            extractor = Extractor(self.config, warm_ocr=True)
+            self._scanner = Scanner(
+                self.config, self.policy, hasher=value_hasher(key), extractor=extractor
+            )
         return self._scanner
 
     # -- lifecycle --------------------------------------------------------------------------

@@ -297,9 +297,12 @@ class Extractor:
     """Runs extraction in one killable worker process under `config.limits`. Thread-safe:
     requests are served one at a time."""
 
-    def __init__(self, config: Config, *, in_process: bool = False) -> None:
+    def __init__(self, config: Config, *, in_process: bool = False, warm_ocr: bool = False) -> None:
         self.config = config
         self.in_process = in_process
+        # the worker loads the OCR models as soon as it starts (in a thread, so a first text
+        # file is not kept waiting): for callers that will soon OCR and have a person waiting
+        self.warm_ocr = warm_ocr
         self._lock = threading.Lock()
         self._proc: subprocess.Popen | None = None
         self._conn: Connection | None = None  # replies from the worker
@@ -334,8 +337,19 @@ class Extractor:
         conn_r = Connection(os.dup(proc.stdout.fileno()), writable=False)  # type: ignore[union-attr]
         proc.stdin.close()  # type: ignore[union-attr]
         proc.stdout.close()  # type: ignore[union-attr]
-        conn_w.send_bytes(pickle.dumps(self.config))
+        conn_w.send_bytes(pickle.dumps((self.config, self.warm_ocr)))
         self._proc, self._conn, self._conn_w = proc, conn_r, conn_w
+
+    def start(self) -> None:
+        """Start the worker now rather than on the first file, so that its imports (and, with
+        `warm_ocr`, the OCR models) load while the caller does something else."""
+        if self.in_process:
+            return
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                if self._proc is not None:
+                    self._stop(kill=True)
+                self._start()
 
     def _stop(self, kill: bool) -> None:
         proc, conn, conn_w = self._proc, self._conn, self._conn_w

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -441,11 +442,14 @@ class Ocr:
         self.config = config
         self.choice = config.ocr.engine
         self._engine: Rapid3Engine | RapidEngine | TesseractEngine | None = None
+        self._loading = threading.Lock()  # the worker may warm it in a thread (worker._warm)
 
     @property
     def engine(self) -> Rapid3Engine | RapidEngine | TesseractEngine:
         if self._engine is None:
-            self._engine = self._load()
+            with self._loading:
+                if self._engine is None:
+                    self._engine = self._load()
         return self._engine
 
     def _load(self) -> Rapid3Engine | RapidEngine | TesseractEngine:

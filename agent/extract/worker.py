@@ -17,6 +17,7 @@ import logging
 import os
 import pickle
 import sys
+import threading
 
 log = logging.getLogger("agent.extract.worker")
 MB = 1024 * 1024
@@ -50,10 +51,12 @@ def serve(conn_r, conn_w) -> None:
     from agent import errors as E
     from agent.extract import _load_extractors, _make_ocr, extract_in_process
 
-    config = pickle.loads(conn_r.recv_bytes())
+    config, warm_ocr = pickle.loads(conn_r.recv_bytes())
     limit_memory(config.limits.memory_mb)
-    _load_extractors()
     ocr = _make_ocr(config)
+    if ocr is not None and warm_ocr:
+        threading.Thread(target=_warm, args=(ocr,), name="ocr-warm", daemon=True).start()
+    _load_extractors()
     while True:
         try:
             msg = conn_r.recv()
@@ -100,6 +103,15 @@ def serve(conn_r, conn_w) -> None:
             return
         del reply
         release_memory()
+
+
+def _warm(ocr) -> None:
+    """Load the OCR engine ahead of the first picture; a failure here is the first picture's
+    to report (Ocr.engine raises it again then)."""
+    try:
+        ocr.warm()
+    except Exception as e:
+        log.warning("OCR engine not loaded ahead: %s", e)
 
 
 def _thumbnail(msg: dict) -> tuple[tuple, bool]:
