@@ -372,6 +372,12 @@ def bench_ocr(
         _table(f"  {fmt}", header, rows)
 
 
+def _norm(text: str) -> str:
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def _figures(rows: list[tuple[dict, dict, dict | None]]) -> list[str]:
     s = [res["s"] for _, res, _ in rows]
     c = [res["cpu"] for _, res, _ in rows]
@@ -381,8 +387,9 @@ def _figures(rows: list[tuple[dict, dict, dict | None]]) -> list[str]:
     ph = [0, 0]
     ids = [0, 0]
     for it, res, _ in rows:
-        text = "".join(res["text"].split())
-        ph[0] += sum(p.replace(" ", "") in text for p in it["phrases"])
+        # as the detectors compare (NFKC, no whitespace): （第023号） and (第023号) are one phrase
+        text = _norm(res["text"])
+        ph[0] += sum(_norm(p) in text for p in it["phrases"])
         ph[1] += len(it["phrases"])
         ids[0] += sum(i in text for i in it["ids"])
         ids[1] += len(it["ids"])
