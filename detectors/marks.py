@@ -38,6 +38,12 @@ _DRAFT_PATTERNS = (
     re.compile(r"【此处[^】]{1,30}】"),
     re.compile(r"【[^】]{0,12}(意见|批注|修改)[:：][^】]{1,40}】"),
 )
+# A short line that names the kind of text and its review stage apart: 讲话稿 送审, 汇报稿（讨论）,
+# 发言稿·修改 (the stage word after the kind instead of one word like 送审稿). Whole line only.
+_DRAFT_STAGE_LINE = re.compile(
+    r"^(讲话|发言|汇报|报告|材料|方案|文件|通知|意见|致辞|总结|提纲|文)稿[(（【·:：-]?"
+    r"(送审|审议|讨论|征求意见|修改|审定|待审|未定)[)）】]?$"
+)
 
 
 @lru_cache(maxsize=32)
@@ -157,4 +163,6 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             m = pat.search(s)
             if m and "《" not in s[: m.start()]:
                 add(line, "draft_mark", m.group(0), "internal_material")
+        if is_short and _DRAFT_STAGE_LINE.match(s):
+            add(line, "draft_mark", s, "internal_material")
     return out

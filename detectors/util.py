@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -30,6 +31,13 @@ def finding_from_line(
         full = mask_text(line.text)
         i = full.find(masked)
         if i < 0:
+            # matched on the squashed, NFKC line ("T38.2°C" in "T 38.2℃"): show the words as
+            # they stand on the line, so the excerpt is always found in its context
+            span = loose_find(full, masked)
+            if span is not None:
+                masked = full[span[0] : span[1]]
+                i = span[0]
+        if i < 0:
             context = full if len(full) <= 80 else masked
         else:
             context = context_window(full, i, i + len(masked))
@@ -46,6 +54,25 @@ def finding_from_line(
         strength=strength,
         context=context[:200],
     )
+
+
+def loose_find(text: str, needle: str) -> tuple[int, int] | None:
+    """(start, end) of `needle` in `text` compared as the detectors compare lines: NFKC,
+    whitespace ignored. None when it is not there."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch):
+            if not c.isspace():
+                chars.append(c)
+                index.append(i)
+    want = "".join(c for c in unicodedata.normalize("NFKC", needle) if not c.isspace())
+    if not want:
+        return None
+    k = "".join(chars).find(want)
+    if k < 0:
+        return None
+    return index[k], index[k + len(want) - 1] + 1
 
 
 @lru_cache(maxsize=512)

@@ -125,6 +125,18 @@ def test_control_order_flagged_and_publication_mark_pulls_it_away():
     assert "control_order" not in {c.id for c in to_public.flagged_categories}
 
 
+def test_evidence_matched_across_spaces_is_shown_as_it_stands_in_its_context():
+    """OCR puts spaces inside values (T 38.2℃); signals match the squashed NFKC line, and the
+    evidence shown must still be found in the context the console highlights it in."""
+    v = policy().evaluate(
+        ex("入院记录", "主诉：发热3天", "体格检查：T 38.2℃，P 92次/分，R 20次/分，BP 126/80mmHg")
+    )
+    evidence = [ev for c in v.categories for ev in c.evidence]
+    assert any(ev.signal == "vital_signs" for ev in evidence)
+    for ev in evidence:
+        assert ev.text in ev.context, ev
+
+
 def test_required_signal_caps_score():
     # Task words and a deadline without any document form: a chat message, not a 公文.
     exps = {e.id: e for e in policy().explain(ex("请于2月3日前报送，务必抓好落实，交办督办"))}
