@@ -202,7 +202,6 @@ def _7z_errors() -> tuple[type[BaseException], ...]:
     """py7zr's own errors (Bad7zFile, CrcError, DecompressionError, ...) and what its
     decompressors raise on damaged data (found by the fuzz tests: LZMAError)."""
     import lzma
-    import zlib
 
     import py7zr
 
