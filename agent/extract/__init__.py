@@ -21,6 +21,7 @@ import errno
 import hashlib
 import logging
 import os
+import re
 import stat
 import threading
 import time
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from agent import errors as E
 from agent.extract.base import REGISTRY, Budget, Ctx, Parts
-from agent.extract.media import sniff, sniff_bytes
+from agent.extract.media import UNKNOWN, sniff, sniff_bytes
 from detectors.model import Block, BlockKind, Extraction, Source
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def extract_bytes(
         if media == "application/x-ooxml-encrypted":
             raise E.EncryptedFile("the Office file is password-protected (encrypted package)")
         if fn is None:
-            raise E.UnsupportedFormat(f"unsupported file type ({media})")
+            raise E.UnsupportedFormat(_unsupported_reason(media, display_path))
         parts = fn(data, ctx)
         if ctx.depth == 0 and ctx.budget.skipped and not _has_content(parts):
             raise ctx.budget.skipped[0]  # a limit kept everything from being read
@@ -202,6 +203,19 @@ def extract_bytes(
         members=tuple(parts.members),
         pages=parts.pages,
     )
+
+
+# later parts of split archives: 7-Zip/WinZip/HaoZip "split to volumes" (a.7z.002, a.zip.002),
+# RAR's old-style volumes (a.r00) and zip's spanned parts (a.z01); the first part is read as what
+# it is and says so itself
+_LATER_VOLUME = re.compile(r"\.(?:7z|zip|rar)\.\d{3,4}$|\.r\d{2}$|\.z\d{2}$", re.IGNORECASE)
+
+
+def _unsupported_reason(media: str, display_path: str) -> str:
+    name = display_path.replace("\\", "/").rsplit("/", 1)[-1].rsplit("!", 1)[-1]
+    if media == UNKNOWN and _LATER_VOLUME.search(name):
+        return f"a later part of a split archive ({name}): read only with the other parts joined"
+    return f"unsupported file type ({media})"
 
 
 def _has_content(parts: Parts | Extraction) -> bool:
