@@ -251,7 +251,7 @@ def check_rapidocr(config: Config) -> Check:
 # (check id, import name, pip requirement, files it reads, what it uses)
 _READERS = (
     ("reader_office", "olefile", "olefile>=0.46", ".doc .wps .ppt .dps", "olefile"),
-    ("reader_7z", "py7zr", "py7zr>=0.20", ".7z", "py7zr"),
+    ("reader_7z", "py7zr", "py7zr>=1.0", ".7z", "py7zr"),
     ("reader_rar", "rarfile", "rarfile>=4.1", ".rar", "rarfile"),
     ("reader_heic", "pillow_heif", "pillow-heif>=0.16", ".heic .heif", "pillow-heif"),
 )
