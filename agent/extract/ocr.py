@@ -54,6 +54,9 @@ RAPID3_THREADS = 2
 # detected again at the size that makes them about RAPID3_GOOD_TEXT px (up to `ocr.max_side`)
 RAPID3_SMALL_TEXT = 16
 RAPID3_GOOD_TEXT = 22
+# ... but no larger than this: detection memory grows with the input (a 2000 px screenshot
+# peaked at 786 MB, 1600 px at 530 MB, and read the same ID numbers)
+RAPID3_UPSCALE_MAX = 1600
 RAPID3_WIDE_LINE = 1600  # px at 48 px height, about 33 Chinese characters: read alone
 RAPID3_MODELS = {  # inside the rapidocr 3.x wheel
     "Det": "PP-OCRv6_det_small.onnx",
@@ -267,6 +270,10 @@ class Rapid3Engine:
             return []
         side = self._side_for_small_text(crops, img.size, full.size)
         if side:  # small print shrunk below what detection finds: look again, larger
+            from agent.extract.worker import release_memory
+
+            del pre, crops, det
+            release_memory()  # the first pass's buffers, before the larger one is allocated
             img = shrink(full, side)
             arr = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])
             try:
@@ -500,7 +507,7 @@ class Ocr:
         errors = []
         if self.choice in ("auto", "rapidocr"):
             try:
-                eng = Rapid3Engine(side, upscale_to=cfg.max_side)
+                eng = Rapid3Engine(side, upscale_to=min(cfg.max_side, RAPID3_UPSCALE_MAX))
                 eng.warm()
                 if cfg.early_stop:
                     eng.stop_when = classified_mark_read
