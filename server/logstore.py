@@ -220,7 +220,9 @@ class PgLogStore:
             if daily is not None:
                 sql, args = daily
                 return int(self._all(f"SELECT coalesce(sum(n), 0) FROM ({sql}) d", args)[0][0])
-        w, args = where(f, text_index=bool(f.text) and self._text_index(f.text or ""))
+        if f.text and not self._text_index(f.text):
+            return None  # every path read: not quick at this scale (the page shows what it found)
+        w, args = where(f, text_index=bool(f.text))
         inner = f"SELECT 1 FROM verdicts v{w}"
         if cap is not None:
             inner += " LIMIT %s"
@@ -264,7 +266,9 @@ class PgLogStore:
                 " ORDER BY 1"
             )
             return [(d, c, int(n)) for d, c, n in self._all(sql, args)]
-        w, args = where(f)
+        if f.text and not self._text_index(f.text):
+            return None  # see count
+        w, args = where(f, text_index=bool(f.text))
         sql = (
             "SELECT substr(v.time, 1, 10) AS day, c.category, count(*) FROM verdict_categories c"
             " JOIN verdicts v ON v.id = c.verdict_pk"

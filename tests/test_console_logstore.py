@@ -171,16 +171,17 @@ def test_triage_records_the_reviewer_and_moves_the_counts(logstore: LogStore) ->
 
 def test_text_search_is_a_plain_substring(logstore: LogStore) -> None:
     """`_` and `%` are characters, not patterns: "_1" is 文件_10 … 文件_19."""
-    everything = LogFilter(verdicts=())
     rows = _everything(logstore, LogFilter(verdicts=(), text="_1"))
     assert sorted(r.path[-7:-5] for r in rows) == [f"{i}" for i in range(10, 20)]
-    assert logstore.count(LogFilter(verdicts=(), text="%")) == 0
+    assert _everything(logstore, LogFilter(verdicts=(), text="%")) == []
     # with three letters in a row PostgreSQL answers from its trigram index (LIKE, escaped)
     assert logstore.count(LogFilter(verdicts=(), text="1.docx")) == 3  # 01, 11, 21
     assert logstore.count(LogFilter(verdicts=(), text="_1.docx")) == 0
     assert len(_everything(logstore, LogFilter(verdicts=(), text="_1.docx"))) == 0
     assert len(_everything(logstore, LogFilter(verdicts=(), text="1.docx"))) == 3
-    assert logstore.count(LogFilter(verdicts=(), text="文件_")) == logstore.count(everything)
+    assert len(_everything(logstore, LogFilter(verdicts=(), text="文件_"))) == N
+    # a text no index answers may go uncounted on PostgreSQL (None), never miscounted
+    assert logstore.count(LogFilter(verdicts=(), text="_1")) in (10, None)
 
 
 def test_the_menus_and_answers(logstore: LogStore) -> None:

@@ -1,4 +1,7 @@
-"""The review console: a small Starlette app over the flagged-file log.
+"""The review console on one PC: the shared console views (`agent.review.views`) over this
+PC's log (`agent.store.Store`), behind a one-time token, plus what only the PC can do
+(thumbnails from its folder, restoring a quarantined file, editing its allowlist). The office
+server mounts the same views over PostgreSQL (`server.console`).
 
 Security model (a local tool that shows what was nearly leaked):
 - Every request needs the session cookie, which is set once from the ``?token=`` printed by
