@@ -172,7 +172,7 @@ class PgLogStore:
             )
             ids = [i for (i,) in self._all(window, [*args, f.text, limit])]
             if len(ids) < limit and self._window_full(w, args, by):
-                w, args = bounded(*where(f, text_index=self._text_index(f.text)))
+                w, args = bounded(*where(f, text_index=self._text_index(f)))
                 ids = [i for (i,) in self._all(f"SELECT v.id FROM verdicts v{w} {by} LIMIT %s",
                                                [*args, limit])]  # fmt: skip
             sql = _SELECT + " WHERE v.id = ANY(%s) ORDER BY v.time DESC, v.id DESC"
@@ -188,9 +188,13 @@ class PgLogStore:
         sql = f"SELECT count(*) FROM (SELECT 1 FROM verdicts v{w} {by} LIMIT {TEXT_WINDOW}) x"
         return int(self._all(sql, args)[0][0]) >= TEXT_WINDOW
 
-    def _text_index(self, text: str) -> bool:
-        """Can the trigram index answer this text? It needs three letters or digits in a row
-        that the database's locale counts as word characters (in a C locale: ASCII only)."""
+    def _text_index(self, f: LogFilter) -> bool:
+        """Can the trigram index (schema v4: flagged rows) answer this filter's text? It needs
+        three letters or digits in a row that the database's locale counts as word characters
+        (in a C locale: ASCII only)."""
+        text = f.text or ""
+        if f.verdicts != ("flagged",):
+            return False
         if self._trgm is None:
             try:
                 (has_index, cjk) = self._all(
@@ -220,7 +224,7 @@ class PgLogStore:
             if daily is not None:
                 sql, args = daily
                 return int(self._all(f"SELECT coalesce(sum(n), 0) FROM ({sql}) d", args)[0][0])
-        if f.text and not self._text_index(f.text):
+        if f.text and not self._text_index(f):
             return None  # every path read: not quick at this scale (the page shows what it found)
         w, args = where(f, text_index=bool(f.text))
         inner = f"SELECT 1 FROM verdicts v{w}"
@@ -266,7 +270,7 @@ class PgLogStore:
                 " ORDER BY 1"
             )
             return [(d, c, int(n)) for d, c, n in self._all(sql, args)]
-        if f.text and not self._text_index(f.text):
+        if f.text and not self._text_index(f):
             return None  # see count
         w, args = where(f, text_index=bool(f.text))
         sql = (
