@@ -40,9 +40,11 @@ _DRAFT_PATTERNS = (
 )
 # A short line that names the kind of text and its review stage apart: 讲话稿 送审, 汇报稿（讨论）,
 # 发言稿·修改 (the stage word after the kind instead of one word like 送审稿). Whole line only.
+# A numbered draft alone on its line (第三稿) is the same mark without brackets.
 _DRAFT_STAGE_LINE = re.compile(
     r"^(讲话|发言|汇报|报告|材料|方案|文件|通知|意见|致辞|总结|提纲|文)稿[(（【·:：-]?"
     r"(送审|审议|讨论|征求意见|修改|审定|待审|未定)[)）】]?$"
+    r"|^第[一二三四五六七八九十0-9]{1,3}稿$"
 )
 
 

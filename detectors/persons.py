@@ -19,7 +19,7 @@ from detectors import DetectContext, register
 from detectors.masking import MOBILE, find_ids, normalise_digits
 from detectors.model import Extraction, Finding, Location
 from detectors.text import Line, block_lines, squash
-from detectors.util import finding_from_line, looks_like_name
+from detectors.util import finding_from_line, is_date, looks_like_name
 
 NAME = "persons"
 # Parameters the policy pack may set for this detector (checked by policies.schema).
@@ -34,7 +34,6 @@ PARAMS: dict[str, str] = {
 _SPLIT = re.compile(r"[\s,，;；|/、:：]+")
 _LEAD_NUMBER = re.compile(r"^[(（]?\d{1,4}[)）.、．]?")
 _AGE = re.compile(r"^(\d{1,3})岁?$|^(\d{1,3})周岁$")
-_DATE = re.compile(r"(\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?")
 _TEMP = re.compile(r"^3[4-9](\.\d)?(℃|°C|度)?$")
 _TRAIN = re.compile(r"^[GDCKTZY]\d{1,4}次?$")
 # 3栋2单元301室, 5号, 三组: numbered parts of an address.
@@ -83,7 +82,7 @@ def row_attributes(
             continue
         if _TRAIN.match(tok) or _FLIGHT.match(tok) or any(w in tok for w in travel_words):
             kinds.add("travel")
-        if _DATE.search(tok):
+        if is_date(tok):
             kinds.add("date")
         if any(w in tok for w in health_words):
             kinds.add("health")

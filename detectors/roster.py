@@ -14,7 +14,7 @@ from detectors import DetectContext, register
 from detectors.masking import MOBILE, find_ids, mask_text, normalise_digits
 from detectors.model import BlockKind, Extraction, Finding, Location, Table
 from detectors.text import Line, block_lines, squash
-from detectors.util import looks_like_name
+from detectors.util import is_date, looks_like_name
 
 NAME = "roster"
 # Parameters the policy pack may set for this detector (checked by policies.schema).
@@ -28,6 +28,9 @@ PARAMS: dict[str, str] = {
 }
 _TEMP = re.compile(r"^3[4-9](\.\d)?(℃|°C|度)?$")
 _DATE = re.compile(r"^(\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?$")
+
+
+_MASKED = re.compile(r"[0-9A-Za-z][*＊×]{3,}[0-9A-Za-z*＊×]")
 
 
 def _column_terms(p: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -67,7 +70,7 @@ def _content_role(values: Sequence[str], surnames: frozenset[str]) -> str | None
         return "name"
     if share(lambda v: bool(_TEMP.match(squash(v)))) >= 0.6:
         return "temperature"
-    if share(lambda v: bool(_DATE.match(squash(v)))) >= 0.6:
+    if share(lambda v: is_date(squash(v)) and bool(_DATE.match(squash(v)))) >= 0.6:
         return "date"
     return None
 
@@ -102,6 +105,13 @@ def analyse_table(table: Table, p: Mapping[str, Any]) -> dict[str, Any]:
         role = _content_role([r[j] if j < len(r) else "" for r in data], surnames)
         if role and (j not in roles or role in ("id", "phone")):
             roles[j] = role
+    for j, role in list(roles.items()):
+        # ID or phone numbers printed masked (4501**********7787, 138****5678): a list
+        # de-identified for publication (a 公示), not a roster of raw identifiers
+        if role in ("id", "phone"):
+            vals = [r[j] for r in data if j < len(r) and r[j].strip()]
+            if vals and sum(bool(_MASKED.search(v)) for v in vals) >= 0.6 * len(vals):
+                roles[j] = "masked"
     person_rows = 0
     for r in data:
         filled = [c for c in r if c.strip()]

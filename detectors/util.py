@@ -56,6 +56,17 @@ def finding_from_line(
     )
 
 
+_DATE = re.compile(r"(?<![\d.])(\d{4}[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?(?![\d.])")
+
+
+def is_date(tok: str) -> bool:
+    """A month and day (1月20日, 1-20, 2020.1.20; 1.20 in chat), not a decimal such as a score
+    (75.75, 84.48: no such month or day)."""
+    return any(
+        1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31 for m in _DATE.finditer(tok)
+    )
+
+
 def loose_find(text: str, needle: str) -> tuple[int, int] | None:
     """(start, end) of `needle` in `text` compared as the detectors compare lines: NFKC,
     whitespace ignored. None when it is not there."""

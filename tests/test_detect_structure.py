@@ -226,3 +226,26 @@ def test_an_electronic_seal_is_weighed_as_an_issued_official_document(tmp_path) 
     published = dataclasses.replace(notice, closing=[*notice.closing, "（此件公开发布）"])
     score, signals = judged(published, seal=True, name="published.ofd")
     assert "electronic_seal" in signals and score < threshold
+
+
+def test_a_list_published_with_masked_ids_and_scores_is_not_a_roster() -> None:
+    """A 拟聘用人员公示 prints ID numbers masked and exam scores (75.75 is no date): nothing in it
+    identifies or screens a person. The same table with the raw numbers is a roster."""
+    fake = Faker("zh_CN")
+    fake.seed_instance(5)
+    people = [(fake.name(), fake.ssn(), f"{70 + i * 3.17:.2f}") for i in range(6)]
+    header = ("序号", "姓名", "性别", "身份证号", "报考岗位", "综合成绩", "体检考察")
+
+    def table(ids) -> Extraction:
+        rows = [header] + [
+            (str(i + 1), name, "男", idn, "水利技术员", score, "合格")
+            for i, ((name, _, score), idn) in enumerate(zip(people, ids, strict=True))
+        ]
+        return Extraction(source=Source("公示.xlsx", "", 1, "application/x"), tables=(Table(rows),))
+
+    policy = load_policy()
+    masked = [f"{raw[:6]}********{raw[-4:]}" for _, raw, _ in people]
+    published = policy.evaluate(table(masked))
+    assert "screening_list" not in {c.id for c in published.flagged_categories}
+    raw = policy.evaluate(table([raw for _, raw, _ in people]))
+    assert "screening_list" in {c.id for c in raw.flagged_categories}
