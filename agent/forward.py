@@ -288,6 +288,7 @@ class Forwarder:
         )
         self.heads: dict[str, int] | None = None
         self.audit_after: int | None = None
+        self.event_audit_after: int | None = None
         self.audit_rows = 0
         self.last_heartbeat = float("-inf")
         self.sent = 0
@@ -341,9 +342,18 @@ class Forwarder:
                 [i, row_digest(rows[i]), _path_digest(rows[i])] if i in rows else [i, None, None]
                 for i in ids
             ]
+        if self.event_audit_after is not None and self.heads:
+            top = min(self.event_audit_after + self.audit_rows, self.heads["events"])
+            ids = list(range(self.event_audit_after + 1, top + 1))
+            events = chain_rows_by_id(self.store, "events", ids)
+            body["audit_events"] = [
+                [i, row_digest(events[i]) if i in events else None] for i in ids
+            ]
         hb = self.client.json("POST", "/api/v1/heartbeat", body)
         self.heads = {"verdicts": int(hb["verdict_head"]), "events": int(hb["event_head"])}
         self.audit_after, self.audit_rows = int(hb["audit_after"]), int(hb["audit_rows"])
+        ea = hb.get("event_audit_after")  # servers from before the event audit leave it out
+        self.event_audit_after = int(ea) if isinstance(ea, int) else None
         self.last_heartbeat = time.monotonic()
         if int(hb.get("policy_version") or 0) > fleet_policy_version(self.config):
             self.pull_policy()

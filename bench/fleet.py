@@ -41,6 +41,13 @@ from agent.store import Store, chain_head  # noqa: E402
 PY = sys.executable
 
 
+def child_env() -> dict[str, str]:
+    """The environment of the server and worker processes: this checkout first on the path,
+    then whatever PYTHONPATH the bench was given (e.g. a folder that hides uvloop to compare)."""
+    extra = os.environ.get("PYTHONPATH")
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), *([extra] if extra else [])]))
+
+
 def agent_config(base: Path, i: int) -> Config:
     return dataclasses.replace(Config(), data_dir=str(base / f"a{i:04d}"), source=None)
 
@@ -110,7 +117,7 @@ class Server:
     def start(self) -> None:
         import socket
 
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        env = child_env()
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
                 [PY, "-m", "agent.cli", "server", "run", "--dsn", self.dsn, "--listen",
@@ -163,7 +170,7 @@ def run_workers(args: argparse.Namespace, base: Path, n: int, tag: str) -> list[
                     "--phase-timeout",
                     str(args.phase_timeout),
                 ],
-                env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                env=child_env(),
             )
         )
     return procs
@@ -304,7 +311,7 @@ def main() -> int:
     with contextlib.ExitStack() as stack:
         dsn = args.dsn or stack.enter_context(pg_cluster(base / "pg", fsync=True))
         subprocess.run([PY, "-m", "agent.cli", "server", "init", "--dsn", dsn], check=True,
-                       env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True)  # fmt: skip
+                       env=child_env(), capture_output=True)  # fmt: skip
         srv = Server(dsn, base / "state", free_port(), base / "server.log", args.server_workers)
         srv.start()
         stack.callback(srv.stop)
@@ -323,7 +330,7 @@ def main() -> int:
             token = subprocess.run(
                 [PY, "-m", "agent.cli", "server", "enroll-token", "--dsn", dsn, "--url", srv.url,
                  "--state", str(srv.state), "--uses", str(n), "--department", "bench"],
-                check=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
+                check=True, env=child_env(), capture_output=True,
                 text=True,
             ).stdout.strip()  # fmt: skip
             t0 = time.perf_counter()
@@ -385,7 +392,7 @@ def main() -> int:
                 [PY, __file__, "--worker", "--base", str(base), "--ids", ",".join(ids), "--out",
                  str(base / "lat-restart.json"), "--threads", str(args.threads), "--batch",
                  str(args.batch), "--phase-timeout", str(args.phase_timeout)],
-                env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                env=child_env(),
             )  # fmt: skip
             for p in [*procs[1:], again]:
                 p.wait()

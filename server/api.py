@@ -137,6 +137,9 @@ class Api:
         with self.pool.connection() as conn:
             audit = data.get("audit")
             found = ingest.audit(conn, agent_id, audit) if isinstance(audit, list) else []
+            audit = data.get("audit_events")
+            if isinstance(audit, list):
+                found += ingest.audit_events(conn, agent_id, audit)
             row = conn.execute(
                 "UPDATE agents SET last_seen = now(), host = coalesce(%s, host),"
                 " os_user = coalesce(%s, os_user), version = coalesce(%s, version),"
@@ -165,6 +168,7 @@ class Api:
             "event_head": int(row[1]) if row else 0,
             "audit_after": start,
             "audit_rows": ingest.AUDIT_ROWS,
+            "event_audit_after": ingest.event_audit_start(int(row[1]) if row else 0),
             "policy_version": int(pack[0]) if pack and pack[0] else 0,
             "audit_problems": len(found),
         }

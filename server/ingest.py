@@ -250,6 +250,7 @@ def audit(conn: psycopg.Connection, agent_id: str, entries: list[list[Any]]) -> 
     """Compare [row_id, digest, path digest] entries the agent sent for verdict rows it
     forwarded earlier with the server's copies; a difference is a rewritten (or, with no
     digest, deleted) local row. A path blanked by retention (no path digest) is not a change."""
+    entries = _audit_entries(entries)
     if not entries:
         return []
     ids = [int(e[0]) for e in entries]
@@ -266,7 +267,7 @@ def audit(conn: psycopg.Connection, agent_id: str, entries: list[list[Any]]) -> 
         }
         found: list[str] = []
         for e in entries:
-            rid, digest = int(e[0]), e[1]
+            rid, digest = int(e[0]), e[1] if len(e) > 1 else None
             path_digest = e[2] if len(e) > 2 else None
             if rid not in stored:
                 continue
@@ -283,6 +284,74 @@ def audit(conn: psycopg.Connection, agent_id: str, entries: list[list[Any]]) -> 
             record_break(conn, agent_id, "verdicts", rid, kind, detail)
             found.append(detail)
     return found
+
+
+def stored_event(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row in the agent's wire shape (for row_digest)."""
+    return {
+        "id": row["event_id"],
+        "time": row["time"],
+        "verdict_id": row["verdict_row_id"],
+        "kind": row["kind"],
+        "actor": row["actor"],
+        "data": row["data"],
+        "prev_hash": row["prev_hash"],
+        "row_hash": row["row_hash"],
+    }
+
+
+def audit_events(conn: psycopg.Connection, agent_id: str, entries: list[list[Any]]) -> list[str]:
+    """The same check as `audit` for the triage/quarantine event chain: [event_id, digest]
+    entries (digest None: the agent no longer has the event) against the server's copies."""
+    entries = _audit_entries(entries)
+    if not entries:
+        return []
+    ids = [int(e[0]) for e in entries]
+    with conn.transaction(), conn.cursor(row_factory=psycopg.rows.dict_row) as cur:
+        stored = {
+            int(r["event_id"]): row_digest(stored_event(r))
+            for r in cur.execute(
+                "SELECT event_id, time, verdict_row_id, kind, actor, data, prev_hash, row_hash"
+                " FROM agent_events WHERE agent_id = %s AND event_id = ANY(%s)",
+                (agent_id, ids),
+            )
+        }
+        found: list[str] = []
+        for e in entries:
+            rid, digest = int(e[0]), e[1] if len(e) > 1 else None
+            if rid not in stored:
+                continue
+            if digest is None:
+                kind, detail = "deleted", f"events: event {rid} was deleted from the agent's log"
+            elif digest != stored[rid]:
+                kind, detail = "rewritten", f"events: event {rid} was rewritten in the agent's log"
+            else:
+                continue
+            record_break(conn, agent_id, "events", rid, kind, detail)
+            found.append(detail)
+    return found
+
+
+def _audit_entries(entries: list[Any]) -> list[list[Any]]:
+    """The well-formed [id, digest...] entries of an agent's audit, at most a window's worth."""
+    return [
+        e
+        for e in entries[: AUDIT_ROWS * 2]
+        if isinstance(e, list) and e and isinstance(e[0], int) and not isinstance(e[0], bool)
+    ]
+
+
+def event_audit_start(head: int, n: int = AUDIT_ROWS, *, now: float | None = None) -> int:
+    """Where the agent's next event audit window starts: all of a short chain (the usual case:
+    triage and quarantine events are few), else a window that moves on every half minute and
+    so cycles through the whole chain without a cursor to keep."""
+    if head <= n:
+        return 0
+    import time
+
+    step = int((time.time() if now is None else now) // 30)
+    windows = (head + n - 1) // n
+    return (step % windows) * n
 
 
 def next_audit_start(conn: psycopg.Connection, agent_id: str, n: int = AUDIT_ROWS) -> int:

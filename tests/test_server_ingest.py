@@ -154,3 +154,68 @@ def test_a_malformed_category_list_is_stored_not_fatal(pg_dsn: str, tmp_path: Pa
         assert len(server_rows(pg_dsn)) == 3
     finally:
         server.stop()
+
+
+def test_a_rewritten_or_deleted_triage_event_is_a_chain_break(pg_dsn: str, tmp_path: Path):
+    """Triage and quarantine events are re-checked on heartbeat like verdict rows: someone who
+    turns a confirmed finding into a false positive on the PC, after it was forwarded, shows."""
+    import sqlite3
+
+    from agent.store import Store
+
+    server = ThreadServer(pg_dsn, tmp_path / "state").start()
+    try:
+        config, cred = enrolled(server, tmp_path, "pc1")
+        fill_log(config, 4)
+        with Store.open(config) as st:
+            for rid in (1, 2, 3):
+                st.mark(rid, "confirmed", reviewer="张老师")
+        fw = Forwarder(config, cred)
+        fw.sync()
+        fw.heartbeat()
+        fw.heartbeat()
+        assert breaks(pg_dsn) == []  # an untouched log audits clean
+        db = sqlite3.connect(Path(config.data_path) / "log.sqlite3")
+        db.execute("DROP TRIGGER events_no_update")
+        db.execute("DROP TRIGGER events_no_delete")
+        db.execute(
+            "UPDATE events SET data = replace(data, 'confirmed', 'false_positive') WHERE id = 2"
+        )
+        db.execute("DELETE FROM events WHERE id = 3")
+        db.commit()
+        db.close()
+        fw.heartbeat()  # the server names the window of events to re-check
+        fw.heartbeat()  # the agent sends their digests as they are now
+        found = {(b["row_id"], b["kind"]) for b in breaks(pg_dsn)}
+        assert found == {(2, "rewritten"), (3, "deleted")}
+        with psycopg.connect(pg_dsn) as c:
+            streams = {r[0] for r in c.execute("SELECT stream FROM chain_breaks")}
+        assert streams == {"events"}
+        fw.close()
+    finally:
+        server.stop()
+
+
+def test_the_event_audit_window_cycles_through_a_long_chain() -> None:
+    assert ingest.event_audit_start(40) == 0
+    n = ingest.AUDIT_ROWS
+    starts = {ingest.event_audit_start(3 * n + 7, now=30.0 * k) for k in range(8)}
+    assert starts == {0, n, 2 * n, 3 * n}  # every event falls in some window
+
+
+def test_malformed_audit_entries_are_ignored_not_a_server_error(pg_dsn: str, tmp_path: Path):
+    server = ThreadServer(pg_dsn, tmp_path / "state").start()
+    try:
+        config, cred = enrolled(server, tmp_path, "pc1")
+        fill_log(config, 3)
+        fw = Forwarder(config, cred)
+        fw.sync()
+        junk = [["x", "d"], 5, [True, "d"], [], None, [2.5, "d"], [1]]
+        hb = fw.client.json(
+            "POST", "/api/v1/heartbeat", {"audit": junk, "audit_events": junk, "pending": 0}
+        )
+        assert hb["verdict_head"] == 3
+        assert {(b["row_id"], b["kind"]) for b in breaks(pg_dsn)} == {(1, "deleted")}
+        fw.close()
+    finally:
+        server.stop()
