@@ -49,6 +49,7 @@ if "--code" in sys.argv:
 sys.path.insert(1 if "--code" in sys.argv else 0, str(ROOT))
 
 REAL = ROOT.parent / "shared" / "corpus" / "real"
+# policies.BUILTIN_CATEGORIES, spelt out: `--code DIR` may import an older checkout without it
 CATEGORIES = (
     "control_order",
     "screening_list",

@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from policies.loader import check_file, load_policy
 
 DEFAULT_PACK = Path(__file__).with_name("default.yaml")
+# The default pack's categories, in its order (tests/test_policy.py checks they agree): for
+# views and benches that must name them without compiling a policy.
+BUILTIN_CATEGORIES = (
+    "control_order",
+    "screening_list",
+    "medical_record",
+    "investigation_report",
+    "internal_material",
+    "classified",
+)
 
 _LAZY = {
     "CategoryExplanation": "policies.engine",
@@ -32,6 +42,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "BUILTIN_CATEGORIES",
     "DEFAULT_PACK",
     "CategoryExplanation",
     "ConfigError",

@@ -11,19 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from policies import BUILTIN_CATEGORIES
 from tests.blind import batch1, batch3, batch4
 from tests.docgen.corpus import build, carries
 from tests.docgen.render import FORMATS as RENDER_FORMATS
 from tests.docgen.render import IMAGE_FORMATS, default_ext, write
 
-CATEGORIES = (
-    "control_order",
-    "screening_list",
-    "medical_record",
-    "investigation_report",
-    "internal_material",
-    "classified",
-)
+CATEGORIES = BUILTIN_CATEGORIES
 SEEDS = (0, 1, 2)
 BATCHES = {
     "batch1": (batch1, "b1", "blind1"),

@@ -11,18 +11,12 @@ from collections import Counter
 
 import pytest
 
+from policies import BUILTIN_CATEGORIES
 from tests.blind.batch2 import FAMILIES, FORMATS, SPLIT
 from tests.docgen import render
 from tests.docgen.corpus import build
 
-CATEGORIES = (
-    "control_order",
-    "screening_list",
-    "medical_record",
-    "investigation_report",
-    "internal_material",
-    "classified",
-)
+CATEGORIES = BUILTIN_CATEGORIES
 # Writers that only put a page image in the file (need OCR to read back)
 IMAGE_LIKE = {*render.IMAGE_FORMATS, "pdf-scan", "docx-image"}
 SEEDS = (0, 1, 2)

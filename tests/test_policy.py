@@ -137,6 +137,12 @@ def test_evidence_matched_across_spaces_is_shown_as_it_stands_in_its_context():
         assert ev.text in ev.context, ev
 
 
+def test_builtin_category_names_are_the_default_packs():
+    from policies import BUILTIN_CATEGORIES
+
+    assert tuple(c.id for c in load_policy().categories) == BUILTIN_CATEGORIES
+
+
 def test_required_signal_caps_score():
     # Task words and a deadline without any document form: a chat message, not a 公文.
     exps = {e.id: e for e in policy().explain(ex("请于2月3日前报送，务必抓好落实，交办督办"))}

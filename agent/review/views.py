@@ -40,19 +40,13 @@ from agent.review.export import EXPORT_FIELDS, csv_values, row_record, scrub, sc
 from agent.review.filters import VERDICTS, build_filter
 from agent.review.logstore import LogStore, cursor_of, format_cursor, parse_cursor
 from agent.store import TRIAGE_STATUSES, LogFilter, LogRow
+from policies import BUILTIN_CATEGORIES
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000  # the list's total stops here ("10000+"): no full count per page
 LANG_COOKIE = "sg_lang"
 # The built-in pack's categories, used when the policy in force cannot be read.
-CATEGORIES = (
-    "control_order",
-    "screening_list",
-    "medical_record",
-    "investigation_report",
-    "internal_material",
-    "classified",
-)
+CATEGORIES = BUILTIN_CATEGORIES
 FILTER_KEYS = (
     "answer",
     "category",
