@@ -83,6 +83,9 @@ def pg_cluster(base: Path, *, fsync: bool = False) -> Iterator[str]:
         "--username=shareguard",
         "--encoding=UTF8",
         "--locale=C",
+        # as README's Office deployment creates the database: byte-order collation, UTF-8
+        # character classes (the console's trigram index then serves Chinese text search)
+        "--lc-ctype=C.UTF-8",
         "--no-sync",
     )
     opts = (
