@@ -20,6 +20,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from faker import Faker
+
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
 # the checkout's own venv (CI, scripts/test.sh), else the running interpreter's (a git worktree
@@ -340,3 +342,17 @@ if __name__ == "__main__":
         _serve_notifications(sys.argv[2], tuple(sys.argv[3:]))
     else:
         sys.exit("usage: agent_helpers.py notify-server OUT")
+
+
+def roster_text(seed: int, rows: int = 8) -> str:
+    """A synthetic screening list (Faker zh_CN: no real person)."""
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed)
+    lines = [
+        "关于开展重点人员排查工作的通知",
+        "附件：排查人员名单",
+        "序号,姓名,身份证号,手机号,住址",
+    ]
+    for i in range(1, rows + 1):
+        lines.append(f"{i},{fake.name()},{fake.ssn()},{fake.phone_number()},{fake.address()}")
+    return "\n".join(lines) + "\n"

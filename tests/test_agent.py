@@ -19,6 +19,7 @@ from agent_helpers import (
     NotificationServer,
     extraction_workers,
     log_rows,
+    roster_text,
     session_bus,
     wait_for,
     write_config,
@@ -28,20 +29,6 @@ from faker import Faker
 from agent.actions.quarantine import restore
 from agent.config import load_config
 from agent.store import Store
-
-
-def roster_text(seed: int, rows: int = 8) -> str:
-    """A synthetic screening list (Faker zh_CN: no real person)."""
-    fake = Faker("zh_CN")
-    fake.seed_instance(seed)
-    lines = [
-        "关于开展重点人员排查工作的通知",
-        "附件：排查人员名单",
-        "序号,姓名,身份证号,手机号,住址",
-    ]
-    for i in range(1, rows + 1):
-        lines.append(f"{i},{fake.name()},{fake.ssn()},{fake.phone_number()},{fake.address()}")
-    return "\n".join(lines) + "\n"
 
 
 def plain_text(seed: int) -> str:

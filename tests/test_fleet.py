@@ -9,26 +9,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from faker import Faker
 
 from agent.config import load_config
 from agent.forward import enroll, set_fleet_server
-from tests.agent_helpers import AgentProcess, log_rows, wait_for, write_config
+from tests.agent_helpers import AgentProcess, log_rows, roster_text, wait_for, write_config
 from tests.server_helpers import ThreadServer, cli
-
-
-def roster_text(seed: int, rows: int = 8) -> str:
-    """A synthetic screening list (Faker zh_CN: no real person)."""
-    fake = Faker("zh_CN")
-    fake.seed_instance(seed)
-    lines = [
-        "关于开展重点人员排查工作的通知",
-        "附件：排查人员名单",
-        "序号,姓名,身份证号,手机号,住址",
-    ]
-    for i in range(1, rows + 1):
-        lines.append(f"{i},{fake.name()},{fake.ssn()},{fake.phone_number()},{fake.address()}")
-    return "\n".join(lines) + "\n"
 
 
 @pytest.fixture

@@ -354,16 +354,20 @@ class Extractor:
         conn_w.send_bytes(pickle.dumps((self.config, self.warm_ocr)))
         self._proc, self._conn, self._conn_w = proc, conn_r, conn_w
 
+    def _ensure_started(self) -> None:
+        """(Re)start the worker unless it is running (the caller holds the lock)."""
+        if self._proc is None or self._proc.poll() is not None:
+            if self._proc is not None:
+                self._stop(kill=True)
+            self._start()
+
     def start(self) -> None:
         """Start the worker now rather than on the first file, so that its imports (and, with
         `warm_ocr`, the OCR models) load while the caller does something else."""
         if self.in_process:
             return
         with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
-                if self._proc is not None:
-                    self._stop(kill=True)
-                self._start()
+            self._ensure_started()
 
     def _stop(self, kill: bool) -> None:
         proc, conn, conn_w = self._proc, self._conn, self._conn_w
@@ -453,10 +457,7 @@ class Extractor:
     def _roundtrip(self, msg: Any) -> tuple:
         """Send one message to the worker and wait for its reply under the time limit; a worker
         that hangs is killed (ExtractionTimeout), one that dies is restarted (CorruptFile)."""
-        if self._proc is None or self._proc.poll() is not None:
-            if self._proc is not None:
-                self._stop(kill=True)
-            self._start()
+        self._ensure_started()
         try:
             self._conn_w.send(msg)  # type: ignore[union-attr]
             ready = self._conn.poll(self.config.limits.timeout_s)  # type: ignore[union-attr]
@@ -488,10 +489,7 @@ class Extractor:
 
     def _request(self, path: Path, shown: str, size: int) -> Extraction:
         for attempt in (1, 2):
-            if self._proc is None or self._proc.poll() is not None:
-                if self._proc is not None:
-                    self._stop(kill=True)
-                self._start()
+            self._ensure_started()
             try:
                 self._conn_w.send((str(path), shown))  # type: ignore[union-attr]
                 break
