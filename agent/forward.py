@@ -6,9 +6,16 @@ batches, over HTTPS to a server whose CA is pinned from the enrolment token. Not
 the side: after a crash of either end the next round resends from the server's head and the
 server drops what it already has (same row id and hash), so nothing is lost or doubled.
 
-Only what the log holds leaves the PC (masked evidence, no thumbnails, never a file). The
-heartbeat reports health and, for a window of already forwarded rows the server picks, a digest
-of each row as it is now, so a row rewritten or deleted after forwarding shows up centrally.
+Only what the log holds leaves the PC (masked evidence, never a file). Thumbnails (the redacted
+page image of a flagged photo or scan, made at scan time) follow their rows only while the policy
+in force here says `fleet.forward_thumbnails: true` (off by default) and the server says the
+office asked for them: the ones the log names, from the thumbnails folder, after the server has
+their row, up to the server's thumbnail cursor (so resends double nothing); a picture that is
+gone is skipped and never holds up the rows.
+
+The heartbeat reports health and, for a window of already forwarded rows the server picks, a
+digest of each row as it is now, so a row rewritten or deleted after forwarding shows up
+centrally.
 Policy packs are pulled on heartbeat and applied only if our server's Ed25519 signature checks.
 """
 
@@ -41,6 +48,7 @@ from agent.store import (
     chain_rows_by_id,
     load_install_key,
     row_digest,
+    thumbnail_rows,
 )
 
 log = logging.getLogger(__name__)
@@ -54,6 +62,9 @@ HEARTBEAT_S = 30.0
 POLL_S = 1.0
 MAX_BACKOFF_S = 300.0
 TIMEOUT_S = 30.0
+THUMBNAIL_BATCH = 8  # thumbnails per request (the server takes at most 8)
+THUMBNAIL_MAX_BYTES = 512 * 1024  # the server refuses larger ones (server/thumbnails.py)
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 
 
 class FleetError(Exception):
@@ -291,6 +302,12 @@ class Forwarder:
         self.event_audit_after: int | None = None
         self.audit_rows = 0
         self.last_heartbeat = float("-inf")
+        # thumbnails: may we send them (the server's word), and from which row on
+        self.thumbnails_wanted = False
+        self.thumbnail_after: int | None = None
+        self.thumbnails_sent = 0
+        self._policy_seen: tuple[Any, ...] | None = None
+        self._policy_thumbnails = False
         self.sent = 0
         self.errors = 0
         self.last_error = ""
@@ -354,6 +371,9 @@ class Forwarder:
         self.audit_after, self.audit_rows = int(hb["audit_after"]), int(hb["audit_rows"])
         ea = hb.get("event_audit_after")  # servers from before the event audit leave it out
         self.event_audit_after = int(ea) if isinstance(ea, int) else None
+        self.thumbnails_wanted = hb.get("thumbnails") is True
+        ta = hb.get("thumbnail_after")
+        self.thumbnail_after = int(ta) if isinstance(ta, int) else None
         self.last_heartbeat = time.monotonic()
         if int(hb.get("policy_version") or 0) > fleet_policy_version(self.config):
             self.pull_policy()
@@ -425,7 +445,9 @@ class Forwarder:
         return 0
 
     def sync(self) -> int:
-        """One round: heartbeat when due, then everything pending. Returns rows sent."""
+        """One round: heartbeat when due, then everything pending, then the thumbnails of
+        rows sent (when the policy says so; a failure there never stops the rows). Returns
+        rows sent."""
         if self.heads is None or time.monotonic() - self.last_heartbeat >= self.heartbeat_s:
             self.heartbeat()
         n = 0
@@ -435,7 +457,102 @@ class Forwarder:
                 n += k
                 if k < self.batch:
                     break
+        try:
+            self.send_thumbnails()
+        except Exception as e:  # retried from the server's cursor after the next heartbeat
+            log.warning("forwarding thumbnails to %s failed (%s)", self.cred.url, e)
+            self.thumbnail_after = None
         return n
+
+    # -- thumbnails ---------------------------------------------------------------------------
+    def forwards_thumbnails(self) -> bool:
+        """Does the policy in force here (the office's pack, pulled on heartbeat, included)
+        say `fleet.forward_thumbnails: true`? Re-read when a policy file changes; a policy
+        that does not load says no."""
+        files = self.config.policy_files()
+        seen: list[Any] = []
+        for f in files:
+            try:
+                st = os.stat(f)
+                seen.append((f, st.st_mtime_ns, st.st_size, st.st_ino))
+            except OSError:
+                seen.append((f, None))
+        if tuple(seen) != self._policy_seen:
+            from policies import load_policy
+
+            try:
+                self._policy_thumbnails = load_policy(files, model=False).forward_thumbnails
+            except Exception as e:
+                log.error("not forwarding thumbnails: the policy does not load (%s)", e)
+                self._policy_thumbnails = False
+            self._policy_seen = tuple(seen)
+        return self._policy_thumbnails
+
+    def _thumbnail_bytes(self, rid: int, name: str) -> bytes | None:
+        """The picture file row `rid` names, if it is still there, inside the thumbnails folder,
+        a PNG or JPEG and small enough; None (skipped, logged) otherwise."""
+        from agent.review.thumbnails import stored_thumbnail
+
+        p = stored_thumbnail(self.config.thumbnails_path, name)
+        try:
+            if p is None or p.stat().st_size > THUMBNAIL_MAX_BYTES:
+                raise OSError("missing, outside the thumbnails folder or too large")
+            data = p.read_bytes()
+        except OSError as e:
+            log.info("thumbnail of row %s not forwarded: %s", rid, e)
+            return None
+        if len(data) > THUMBNAIL_MAX_BYTES or not data.startswith(_IMAGE_MAGIC):
+            log.info("thumbnail of row %s not forwarded: not a PNG or JPEG this size", rid)
+            return None
+        return data
+
+    def send_thumbnails(self) -> int:
+        """Offer the server the thumbnails of rows it holds, above its thumbnail cursor, a few
+        per request; returns how many it stored. Nothing is sent unless both the policy here
+        and the server (the office's pack) ask for thumbnails."""
+        if (
+            self.heads is None
+            or self.thumbnail_after is None
+            or not self.thumbnails_wanted
+            or self.thumbnail_after >= self.heads["verdicts"]
+            or not self.forwards_thumbnails()
+        ):
+            return 0
+        head = self.heads["verdicts"]  # never a thumbnail of a row the server has not got
+        stored = 0
+        while not self._stop.is_set() and self.thumbnail_after < head:
+            rows = thumbnail_rows(self.store, self.thumbnail_after, head, THUMBNAIL_BATCH)
+            upto = rows[-1][0] if len(rows) == THUMBNAIL_BATCH else head
+            items = []
+            for rid, name in rows:
+                data = self._thumbnail_bytes(rid, name)
+                if data is not None:
+                    items.append(
+                        {
+                            "row_id": rid,
+                            "sha256": hashlib.sha256(data).hexdigest(),
+                            "data": base64.b64encode(data).decode("ascii"),
+                        }
+                    )
+            status, raw = self.client.request(
+                "POST", "/api/v1/thumbnails", {"upto": upto, "items": items}
+            )
+            if status == 403:  # the office turned thumbnails off since the last heartbeat
+                self.thumbnails_wanted = False
+                return stored
+            if status != 200:
+                raise FleetError(f"thumbnails: HTTP {status}: {raw[:200].decode(errors='replace')}")
+            res = json.loads(raw)
+            for r in res.get("refused") or []:
+                log.warning("thumbnail of row %s refused by the server: %s", r.get("row_id"),
+                            r.get("error"))  # fmt: skip
+            stored += int(res.get("stored") or 0)
+            after = int(res["after"])
+            if after <= self.thumbnail_after:
+                break  # the server did not move on (it holds fewer rows than we thought)
+            self.thumbnail_after = after
+        self.thumbnails_sent += stored
+        return stored
 
     def run(self) -> None:
         """Forward until stopped; on errors back off (1 s doubling to 5 min, with jitter)."""

@@ -1052,6 +1052,19 @@ def chain_rows_by_id(store: Store, table: str, ids: Sequence[int]) -> dict[int, 
     return out
 
 
+def thumbnail_rows(store: Store, after_id: int, upto_id: int, limit: int) -> list[tuple[int, str]]:
+    """(row id, thumbnail name) of rows after_id < id <= upto_id that name a thumbnail and still
+    have their evidence (retention deletes the picture with it), oldest first."""
+    return [
+        (int(i), str(name))
+        for i, name in store.db.execute(
+            "SELECT id, thumbnail FROM verdicts WHERE id > ? AND id <= ?"
+            " AND thumbnail IS NOT NULL AND evidence IS NOT NULL ORDER BY id LIMIT ?",
+            (after_id, upto_id, limit),
+        )
+    ]
+
+
 def chain_head(store: Store, table: str) -> int:
     return int(
         store.db.execute("SELECT last_id FROM chain_head WHERE name = ?", (table,)).fetchone()[0]

@@ -155,6 +155,9 @@ class Policy:
     model: NgramModel | None = field(default=None, repr=False, compare=False)
     model_min_probability: float = 0.2
     model_required_probability: float = 0.6
+    # `fleet.forward_thumbnails`: an enrolled PC sends its office server the redacted
+    # thumbnails of flagged photos and scans (off by default; agent/forward.py)
+    forward_thumbnails: bool = False
 
     @classmethod
     def compile(
@@ -212,6 +215,7 @@ class Policy:
             model_required_probability=float(
                 (data.get("model") or {}).get("required_probability", 0.6)
             ),
+            forward_thumbnails=bool((data.get("fleet") or {}).get("forward_thumbnails", False)),
         )
 
     def with_model(self, model: NgramModel | None) -> Policy:
@@ -433,7 +437,9 @@ class Policy:
     @functools.cached_property
     def version(self) -> str:
         """A hash of the effective pack (default + extensions, allowlist included): a verdict
-        reached under one version is reused only under the same version."""
-        canonical = json.dumps(self.raw, sort_keys=True, ensure_ascii=False, default=str)
+        reached under one version is reused only under the same version. `fleet` is left out:
+        what a PC forwards to its server changes no verdict, so toggling it rescans nothing."""
+        judged = {k: v for k, v in self.raw.items() if k != "fleet"}
+        canonical = json.dumps(judged, sort_keys=True, ensure_ascii=False, default=str)
         learned = self.model.version if self.model is not None else ""
         return hashlib.sha256((canonical + learned).encode()).hexdigest()[:32]

@@ -55,6 +55,8 @@ def _merge(base: dict, ext: dict) -> dict:
                 cur[k] = merged
             else:
                 cur[k] = v
+    if ext.get("fleet"):
+        out["fleet"] = {**(out.get("fleet") or {}), **ext["fleet"]}
     if ext.get("model"):
         out["model"] = {**(out.get("model") or {}), **ext["model"]}
     for k, v in (ext.get("allowlist") or {}).items():

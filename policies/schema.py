@@ -25,6 +25,7 @@ TOP_KEYS = (
     "allowlist",
     "model",
     "examples",
+    "fleet",
 )
 MODEL_KEYS = ("file", "min_probability", "required_probability")
 EXAMPLE_KEYS = ("match", "no_match")
@@ -32,6 +33,8 @@ CATEGORY_KEYS = ("threshold", "signals", "require_any", "cap_without", "name", "
 SIGNAL_KEYS = ("weight", "saturate")
 LEXICON_KEYS = ("phrases", "patterns", "scope", "max_len")
 ALLOWLIST_KEYS = ("sha256", "folders", "phrases")
+# What an enrolled PC sends its office server beyond its log rows (docs/policy.md, `fleet`).
+FLEET_KEYS = ("forward_thumbnails",)
 # Signals emitted by the structural detectors (lexicon signals are declared in the pack itself).
 BUILTIN_SIGNALS = frozenset(
     {
@@ -257,6 +260,10 @@ class Validator:
             e = self.mapping(ex, at, EXAMPLE_KEYS)
             for k, v in e.items():
                 self.strings(v, (*at, k))
+        fleet = self.mapping(d.get("fleet", {}) or {}, ("fleet",), FLEET_KEYS)
+        for key, value in fleet.items():
+            if not isinstance(value, bool):
+                raise self.fail(("fleet", key), f"expected true or false, got {value!r}")
         al = self.mapping(d.get("allowlist", {}) or {}, ("allowlist",), ALLOWLIST_KEYS)
         for k, v in al.items():
             if v:

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from server import auth, ingest, policy
+from server import auth, ingest, policy, thumbnails
 
 log = logging.getLogger(__name__)
 MAX_BODY = 32 * 1024 * 1024
@@ -29,6 +29,7 @@ class Api:
         self.pool = pool
         self.ca_pem = ca_pem
         self._keys: dict[str, str] = {}  # agent_id -> key hash (cache)
+        self._thumbs: tuple[int, bool] = (-1, False)  # (policy version, forward thumbnails?)
 
     # -- helpers ------------------------------------------------------------------------------
     def _agent(self, request: Request) -> str | None:
@@ -47,12 +48,23 @@ class Api:
             want = self._keys[agent_id] = str(row[0])
         return agent_id if hmac.compare_digest(want, auth.sha(key)) else None
 
+    def _thumbnails_on(self, conn: Any, version: int | None = None) -> bool:
+        """Does the office's policy pack in force (the latest uploaded) let PCs forward
+        thumbnails? Read once per pack version."""
+        if version is None:
+            row = conn.execute("SELECT coalesce(max(version), 0) FROM policies").fetchone()
+            version = int(row[0]) if row else 0
+        if self._thumbs[0] != version:
+            pack = policy.latest(conn) if version else None
+            self._thumbs = (version, policy.forwards_thumbnails(pack.body if pack else None))
+        return self._thumbs[1]
+
     @staticmethod
-    async def _json(request: Request) -> dict[str, Any] | None:
-        if int(request.headers.get("content-length") or 0) > MAX_BODY:
+    async def _json(request: Request, limit: int = MAX_BODY) -> dict[str, Any] | None:
+        if int(request.headers.get("content-length") or 0) > limit:
             return None
         body = await request.body()
-        if len(body) > MAX_BODY:
+        if len(body) > limit:
             return None
         try:
             data = json.loads(body)
@@ -145,7 +157,7 @@ class Api:
                 " os_user = coalesce(%s, os_user), version = coalesce(%s, version),"
                 " policy_version = coalesce(%s, policy_version), fleet_policy = %s, pending = %s,"
                 " watched_folders = %s, alerts_available = %s WHERE agent_id = %s"
-                " RETURNING verdict_head_id, event_head_id",
+                " RETURNING verdict_head_id, event_head_id, thumbnail_cursor",
                 (
                     _str(data.get("host")),
                     _str(data.get("user")),
@@ -163,6 +175,7 @@ class Api:
             conn.commit()
             start = ingest.next_audit_start(conn, agent_id)
             pack = conn.execute("SELECT max(version) FROM policies").fetchone()
+            thumbs = self._thumbnails_on(conn, int(pack[0]) if pack and pack[0] else 0)
         return {
             "verdict_head": int(row[0]) if row else 0,
             "event_head": int(row[1]) if row else 0,
@@ -171,7 +184,42 @@ class Api:
             "event_audit_after": ingest.event_audit_start(int(row[1]) if row else 0),
             "policy_version": int(pack[0]) if pack and pack[0] else 0,
             "audit_problems": len(found),
+            # thumbnails: only while the office's pack says so; from the row after the cursor
+            "thumbnails": thumbs,
+            "thumbnail_after": int(row[2]) if row else 0,
         }
+
+    async def thumbnail_upload(self, request: Request) -> Response:
+        """A PC's redacted thumbnails of rows it forwarded (server/thumbnails.py): refused as a
+        whole while the office's policy does not ask for them, else checked one by one."""
+        agent_id = self._agent(request)
+        if agent_id is None:
+            return JSONResponse({"error": "unauthorised"}, status_code=401)
+        data = await self._json(request, thumbnails.MAX_REQUEST)
+        if data is None or not isinstance(data.get("items"), list):
+            return JSONResponse(
+                {"error": f"bad request (at most {thumbnails.MAX_ITEMS} thumbnails of at most"
+                 f" {thumbnails.MAX_BYTES} bytes)"},
+                status_code=400,
+            )  # fmt: skip
+        if len(data["items"]) > thumbnails.MAX_ITEMS:
+            return JSONResponse(
+                {"error": f"more than {thumbnails.MAX_ITEMS} thumbnails in one request"},
+                status_code=400,
+            )
+        return await _threaded(self._thumbnail_upload, agent_id, data)
+
+    def _thumbnail_upload(self, agent_id: str, data: dict[str, Any]) -> Response:
+        with self.pool.connection() as conn:
+            if not self._thumbnails_on(conn):
+                return JSONResponse(
+                    {"error": "the office's policy does not ask for thumbnails"},
+                    status_code=403,
+                )
+            out = thumbnails.store(conn, agent_id, data["items"], _int(data.get("upto")))
+        for rid, why in out.refused:
+            log.warning("agent %s: thumbnail of row %s refused: %s", agent_id, rid, why)
+        return JSONResponse(out.to_dict())
 
     async def policy(self, request: Request) -> Response:
         if self._agent(request) is None:
@@ -190,6 +238,7 @@ class Api:
             Route("/api/v1/enroll", self.enroll, methods=["POST"]),
             Route("/api/v1/ingest", self.ingest, methods=["POST"]),
             Route("/api/v1/heartbeat", self.heartbeat, methods=["POST"]),
+            Route("/api/v1/thumbnails", self.thumbnail_upload, methods=["POST"]),
             Route("/api/v1/policy", self.policy),
         ]
 

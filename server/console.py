@@ -32,7 +32,7 @@ from agent import i18n
 from agent.redact import scrub
 from agent.review.views import ConsoleViews, lang_of
 from agent.store import LogRow
-from server import auth
+from server import auth, thumbnails
 from server import policy as policy_packs
 from server.logstore import PgLogStore
 
@@ -54,6 +54,7 @@ class CentralViews(ConsoleViews):
 
     def __init__(self, store: PgLogStore, env: Environment, *, secure_cookies: bool) -> None:
         super().__init__(store, env)
+        self.pool = store.pool
         self.secure_cookies = secure_cookies
 
     def page_context(self, request: Request) -> dict[str, Any]:
@@ -65,6 +66,20 @@ class CentralViews(ConsoleViews):
 
     def detail_context(self, request: Request, row: LogRow, events: list[dict]) -> dict[str, Any]:
         return {"allowlist_here": False, "can_restore": False}
+
+    # Thumbnails the PCs forwarded (only while the office's policy asks for them): from
+    # PostgreSQL, never from a file; not shown once a row's evidence is gone.
+    def has_thumbnail(self, row: LogRow) -> bool:
+        if row.evidence is None:
+            return False
+        with self.pool.connection() as conn:
+            return thumbnails.exists(conn, row.id)
+
+    def thumbnail_image(self, row: LogRow) -> tuple[bytes, str] | None:
+        if row.evidence is None:
+            return None
+        with self.pool.connection() as conn:
+            return thumbnails.fetch(conn, row.id)
 
     async def call(self, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         return await run_in_threadpool(fn, *args, **kw)

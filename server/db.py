@@ -224,6 +224,25 @@ MIGRATIONS: dict[int, str] = {
         RAISE NOTICE 'pg_trgm is not available: the console text search reads the rows';
     END $$;
     """,
+    # v5: the redacted thumbnails PCs forward when the office's policy says so
+    # (`fleet.forward_thumbnails`), one per verdict row, checked by server/thumbnails.py before
+    # they are stored; and each agent's thumbnail cursor (the row up to which it has offered
+    # them), so a resend after a crash or a restored server doubles nothing and misses nothing
+    5: """
+    CREATE TABLE thumbnails (
+        verdict_pk bigint PRIMARY KEY REFERENCES verdicts ON DELETE CASCADE,
+        media_type text NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg')),
+        data bytea NOT NULL,
+        sha256 text NOT NULL,
+        size integer NOT NULL CHECK (size = octet_length(data) AND size <= 524288),
+        width integer NOT NULL,
+        height integer NOT NULL,
+        created timestamptz NOT NULL DEFAULT now()
+    );
+    -- PNG and JPEG are compressed already: stored out of line without a second try
+    ALTER TABLE thumbnails ALTER COLUMN data SET STORAGE EXTERNAL;
+    ALTER TABLE agents ADD COLUMN thumbnail_cursor bigint NOT NULL DEFAULT 0;
+    """,
 }
 LATEST = max(MIGRATIONS)
 

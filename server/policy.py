@@ -91,6 +91,22 @@ def upload(conn: psycopg.Connection, body: str, uploaded_by: str) -> PolicyPack:
     return PolicyPack(int(version), body, digest, sig)
 
 
+def forwards_thumbnails(body: str | None) -> bool:
+    """Does this pack (the latest uploaded, None: none yet) turn on `fleet.forward_thumbnails`?
+    A pack that does not say keeps the default pack's setting (off). The pack was validated at
+    upload, so the key, where present, is a boolean."""
+    import yaml
+
+    from policies import DEFAULT_PACK
+
+    data = yaml.safe_load(body) if body else None
+    fleet = data.get("fleet") if isinstance(data, dict) else None
+    if isinstance(fleet, dict) and isinstance(fleet.get("forward_thumbnails"), bool):
+        return bool(fleet["forward_thumbnails"])
+    default = yaml.safe_load(DEFAULT_PACK.read_text(encoding="utf-8")).get("fleet") or {}
+    return bool(default.get("forward_thumbnails", False))
+
+
 def latest(conn: psycopg.Connection) -> PolicyPack | None:
     row = conn.execute(
         "SELECT version, body, sha256, signature FROM policies ORDER BY version DESC LIMIT 1"

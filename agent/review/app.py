@@ -27,7 +27,7 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -47,6 +47,7 @@ from starlette.staticfiles import StaticFiles
 from agent import i18n
 from agent.review import allowlist
 from agent.review.export import scrub
+from agent.review.thumbnails import stored_thumbnail
 from agent.review.views import (  # noqa: F401 - chart, highlight: the console's helpers' home
     CATEGORIES,
     LANG_COOKIE,
@@ -176,16 +177,7 @@ def _thumbnail_file(config: Any, row: LogRow) -> Path | None:
     """The row's thumbnail, only if it is a regular file inside the thumbnails folder."""
     if not row.thumbnail or row.evidence is None:  # purged rows lose their picture too
         return None
-    root = Path(config.thumbnails_path).resolve()
-    name = PurePath(row.thumbnail)
-    p = Path(name) if name.is_absolute() else root / name
-    try:
-        p = p.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None
-    if not p.is_relative_to(root) or not p.is_file():
-        return None
-    return p
+    return stored_thumbnail(config.thumbnails_path, row.thumbnail)
 
 
 class LocalViews(ConsoleViews):
@@ -232,8 +224,17 @@ class LocalViews(ConsoleViews):
                 }
         return cache["ids"], cache["names"]
 
-    def thumbnail_file(self, row: LogRow) -> Path | None:
-        return _thumbnail_file(self.config, row)
+    def has_thumbnail(self, row: LogRow) -> bool:
+        return _thumbnail_file(self.config, row) is not None
+
+    def thumbnail_image(self, row: LogRow) -> tuple[bytes, str] | None:
+        p = _thumbnail_file(self.config, row)
+        if p is None:
+            return None
+        try:
+            return p.read_bytes(), "image/png"  # agent.extract.thumbnail writes PNG only
+        except OSError:
+            return None
 
     def detail_context(self, request: Request, row: LogRow, events: list[dict]) -> dict[str, Any]:
         in_quarantine = False

@@ -4,7 +4,8 @@ filters, chart and counts, a row's detail with evidence, triage, export and the 
 Two apps mount them: the PC's own console (`agent.review.app`: one-time token, 127.0.0.1, the
 SQLite log) and the office server's console (`server.console`: logins, roles, PostgreSQL). Each
 app guards the requests before they get here and adapts the views through a few hooks
-(`page_context`, `reviewer`, `detail_context`, `thumbnail_file`, `categories`, `call`).
+(`page_context`, `reviewer`, `detail_context`, `thumbnail_image`, `has_thumbnail`, `categories`,
+`call`).
 
 Everything shown or exported is masked (`agent.review.export.scrub`), file names included.
 Lists page by keyset (`before`/`after` cursors), and count at most `COUNT_CAP` rows.
@@ -19,14 +20,13 @@ import json
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import (
-    FileResponse,
     HTMLResponse,
     PlainTextResponse,
     RedirectResponse,
@@ -61,6 +61,7 @@ FILTER_KEYS = (
     "verdict",
     "q",
 )
+THUMBNAIL_TYPES = ("image/png", "image/jpeg")
 _BOM = "\ufeff".encode()  # Excel on Chinese Windows reads a CSV as GBK without it
 
 
@@ -218,8 +219,14 @@ class ConsoleViews:
         """Category ids in force and an organisation's own categories' names by language."""
         return CATEGORIES, {}
 
-    def thumbnail_file(self, row: LogRow) -> Path | None:
+    def thumbnail_image(self, row: LogRow) -> tuple[bytes, str] | None:
+        """The row's redacted thumbnail as (bytes, media type), if this console has it: the PC
+        reads its thumbnails folder, the office server its `thumbnails` table."""
         return None
+
+    def has_thumbnail(self, row: LogRow) -> bool:
+        """Does the detail page show a thumbnail (without reading the picture)?"""
+        return self.thumbnail_image(row) is not None
 
     def detail_context(self, request: Request, row: LogRow, events: list[dict]) -> dict[str, Any]:
         """What a detail page shows beyond the row (restore, allowlist: local only)."""
@@ -429,7 +436,7 @@ class ConsoleViews:
             by_cat=by_cat,
             events=events,
             statuses=TRIAGE_STATUSES,
-            has_thumbnail=self.thumbnail_file(row) is not None,
+            has_thumbnail=self.has_thumbnail(row),
             **self.detail_context(request, row, events),
         )
 
@@ -451,10 +458,15 @@ class ConsoleViews:
 
     async def thumbnail(self, request: Request) -> Response:
         row = await self.call(self.row_of, request)
-        p = self.thumbnail_file(row) if row else None
-        if p is None:
+        image = await self.call(self.thumbnail_image, row) if row else None
+        if image is None or image[1] not in THUMBNAIL_TYPES:
             return PlainTextResponse("not found", status_code=404)
-        return FileResponse(p, media_type="image/png", headers={"Cache-Control": "no-store"})
+        data, media_type = image
+        return Response(
+            data,
+            media_type=media_type,  # one of two fixed types, never what a PC claimed
+            headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"},
+        )
 
     # -- export -----------------------------------------------------------------------------
     def export_chunks(self, f: LogFilter, fmt: str) -> Iterator[bytes]:
