@@ -259,6 +259,7 @@ class CentralConsole:
         return self.render(
             request, "policy.html", saved=saved, error=error,
             current=current.version if current else None,
+            thumbnails=policy_packs.forwards_thumbnails(current.body if current else None),
             body=body or (current.body if current else ""),
         )  # fmt: skip
 

@@ -19,14 +19,16 @@ import psycopg
 import pytest
 from faker import Faker
 
+from agent.config import load_config
 from agent.files import write_private
-from agent.forward import Client, Forwarder, pinned_context
+from agent.forward import Client, Forwarder, enroll, pinned_context, set_fleet_server
 from agent.store import Store
 from policies import ConfigError, load_policy
 from server import policy as policy_packs
+from tests.agent_helpers import AgentProcess, log_rows, wait_for, write_config
 from tests.docgen.doc import Doc
 from tests.docgen.render import write
-from tests.server_helpers import ThreadServer, cli, fill_log
+from tests.server_helpers import ThreadServer, fill_log
 from tests.test_server import enrolled
 from tests.test_server_console import PASSWORD, client, csrf_of, login
 
@@ -57,7 +59,12 @@ def photo(scanner, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert verdict.decision.value == "flagged"
     name = scanner.thumbnail(path, extraction, verdict, d / "thumbs")
     assert name, "the real worker made no thumbnail"
-    return {"verdict": verdict, "thumb": d / "thumbs" / name, "raw": [raw_id, raw_phone]}
+    return {
+        "path": path,
+        "verdict": verdict,
+        "thumb": d / "thumbs" / name,
+        "raw": [raw_id, raw_phone],
+    }
 
 
 def add_photo_row(config: Any, photo: dict[str, Any], name: str | None = None) -> tuple[int, Path]:
@@ -99,11 +106,12 @@ def server_pk(dsn: str, agent_id: str, row_id: int) -> int:
 
 @pytest.fixture
 def office(pg_dsn: str, tmp_path: Path):
+    from server import auth
+
     srv = ThreadServer(pg_dsn, tmp_path / "state").start()
-    pw = tmp_path / "pw"
-    pw.write_text(PASSWORD + "\n", encoding="utf-8")
-    cli("server", "user", "add", "li", "--role", "reviewer", "--dsn", pg_dsn,
-        "--password-file", str(pw))  # fmt: skip
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        auth.add_user(conn, "li", "reviewer", PASSWORD)
+        auth.add_user(conn, "admin", "admin", PASSWORD)
     yield srv
     srv.stop()
 
@@ -151,6 +159,9 @@ def test_by_default_no_thumbnail_leaves_the_pc(office: ThreadServer, photo, tmp_
         page = c.get(f"/item/{pk}")
         assert page.status_code == 200 and 'id="thumbnail"' not in page.text
         assert c.get(f"/item/{pk}/thumbnail").status_code == 404
+    with client(office) as c:
+        login(c, "admin")
+        assert "缩略图上传：未开启" in c.get("/admin/policy").text
     # and the server refuses thumbnails outright while the office's policy is off
     api = Client(cred.url, pinned_context(cred.ca_pem), f"{cred.agent_id}:{cred.agent_key}")
     data = thumb.read_bytes()
@@ -211,6 +222,37 @@ def test_policy_on_forwards_the_exact_thumbnail_and_the_console_serves_it_behind
         c.post("/logout", data={"csrf": csrf_of(page.text)})
         r = c.get(f"/item/{pk}/thumbnail")
         assert r.status_code == 303 and r.headers["location"].startswith("/login")
+        login(c, "admin")
+        assert "缩略图上传：已开启" in c.get("/admin/policy").text
+
+
+def test_a_running_agent_forwards_its_flagged_photos_thumbnail(
+    office: ThreadServer, photo, tmp_path: Path
+) -> None:
+    """The real agent (`shareguard run`) judges a photo dropped in its watched folder, renders
+    the thumbnail in its worker, forwards the row and then the picture, byte for byte."""
+    upload(office.dsn, ON)
+    home = tmp_path / "pc"
+    watched = home / "Desktop"
+    watched.mkdir(parents=True)
+    cfg = write_config(home / "config.toml", data_dir=home / "data", watch=[watched], mode="audit")
+    cred = enroll(office.token(), load_config(cfg))
+    set_fleet_server(cfg, cred.url)
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_DATA_HOME": str(home / ".local/share")}  # fmt: skip
+    agent = AgentProcess(cfg, env=env, log=home / "agent.log")
+    try:
+        agent.wait_ready(home / "data" / "agent-state.json", timeout=120)
+        shutil.copy(photo["path"], watched / "交办单.jpg")
+        got = wait_for(lambda: stored(office.dsn), timeout=120, interval=0.2)
+        (row,) = log_rows(home / "data")
+        assert row["verdict"] == "flagged" and row["thumbnail"], agent.output()
+        local = (home / "data" / "thumbnails" / row["thumbnail"]).read_bytes()
+        assert got == [
+            (cred.agent_id, row["id"], hashlib.sha256(local).hexdigest(), local, "image/png")
+        ]
+    finally:
+        agent.stop()
 
 
 def test_turned_off_again_nothing_more_is_sent(office: ThreadServer, photo, tmp_path) -> None:

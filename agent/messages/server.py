@@ -82,6 +82,13 @@ ZH = {
     "server.policy.current": "当前版本：{version}",
     "server.policy.body": "策略包（YAML）",
     "server.policy.upload": "校验并发布",
+    "server.policy.thumbnails_on": (
+        "缩略图上传：已开启。各电脑会随记录上传已涂黑证件号、电话的页面缩略图（不上传原文件）。"
+    ),
+    "server.policy.thumbnails_off": (
+        "缩略图上传：未开启（默认）。如需在此查看照片、扫描件的页面缩略图，"
+        "请在策略包中加入 fleet.forward_thumbnails: true。"
+    ),
     "enroll.opt.token": "注册令牌（由 shareguard server enroll-token 生成）",
     "enroll.opt.department": "部门（覆盖令牌中的部门）",
     "enroll.failed": "注册失败：{error}",
@@ -172,6 +179,14 @@ EN = {
     "server.policy.current": "Current version: {version}",
     "server.policy.body": "Policy pack (YAML)",
     "server.policy.upload": "Validate and publish",
+    "server.policy.thumbnails_on": (
+        "Thumbnail forwarding: on. PCs send the page thumbnails of flagged photos and scans with"
+        " their rows, ID and phone numbers blacked out (never the files)."
+    ),
+    "server.policy.thumbnails_off": (
+        "Thumbnail forwarding: off (the default). To see the page thumbnails of photos and scans"
+        " here, add fleet.forward_thumbnails: true to the pack."
+    ),
     "enroll.opt.token": "enrolment token (from shareguard server enroll-token)",
     "enroll.opt.department": "department (overrides the token's)",
     "enroll.failed": "enrolment failed: {error}",
