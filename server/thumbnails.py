@@ -152,7 +152,7 @@ def store(conn: psycopg.Connection, agent_id: str, items: list[Any], upto: int |
                 continue
             added = conn.execute(
                 "INSERT INTO thumbnails (verdict_pk, media_type, data, sha256, size, width,"
-                " height) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+                " height) VALUES (%s, %s, %b, %s, %s, %s, %s)"
                 " ON CONFLICT (verdict_pk) DO NOTHING RETURNING verdict_pk",
                 (pk, img.media_type, data, sha, len(data), img.width, img.height),
             ).fetchone()

@@ -353,3 +353,28 @@ def test_oversized_non_image_and_unknown_row_uploads_are_refused_with_a_reason(
     finally:
         api.close()
     assert [r[3] for r in stored(office.dsn)] == [good]
+
+
+def test_a_thumbnail_backlog_never_holds_new_rows_up(
+    office: ThreadServer, photo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Turned on over many old rows, the thumbnails go a round's worth at a time (here one
+    request) and every round sends the new rows first."""
+    import agent.forward
+
+    monkeypatch.setattr(agent.forward, "THUMBNAIL_ROUND_S", 0.0)
+    config, cred = enrolled(office, tmp_path, "pc1")
+    ids = [add_photo_row(config, photo, name=f"p{i}.png")[0] for i in range(20)]
+    upload(office.dsn, ON)
+    fw = Forwarder(config, cred)
+    try:
+        assert fw.sync() == 20
+        assert [r[1] for r in stored(office.dsn)] == ids[:8] and fw.thumbnails_behind
+        fill_log(config, 1, start=100)
+        assert fw.sync() == 1  # the new row went before the rest of the backlog
+        assert [r[1] for r in stored(office.dsn)] == ids[:16] and fw.thumbnails_behind
+        fw.sync()
+        assert [r[1] for r in stored(office.dsn)] == ids and not fw.thumbnails_behind
+        assert fw.thumbnail_after == 21
+    finally:
+        fw.close()
