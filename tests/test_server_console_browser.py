@@ -3,7 +3,8 @@ office server's app over HTTPS (uvicorn, its own CA) on a real PostgreSQL, with 
 PCs forwarded by the real agent code.
 
 Login (a wrong password refused), the list with both PCs' rows, the host filter, a detail page,
-triage by the logged-in reviewer, logout; no raw ID number or phone number in any page.
+triage by the logged-in reviewer, a forwarded thumbnail shown under the CSP, logout; no raw ID
+number or phone number in any page.
 Screenshots land in test-artifacts/ (git-ignored).
 """
 
@@ -16,6 +17,7 @@ import pytest
 
 from agent import i18n
 from agent.config import load_config
+from agent.files import write_private
 from agent.forward import Forwarder, enroll, set_fleet_server
 from agent.store import Store
 from tests.review_data import sample_verdicts
@@ -27,18 +29,45 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 PASSWORD = "审核员-浏览器-correct-horse"
 
 
+def _thumbnail(tmp_path: Path, raw_id: str) -> bytes:
+    """A page thumbnail rendered by the real code (identifier line blacked out)."""
+    from agent.review.thumbnails import make_thumbnail
+    from tests.test_review_thumbnails import _extraction, _page
+
+    img, boxes, lines = _page(tmp_path, raw_id)
+    src = tmp_path / "交办单.png"
+    img.save(src)
+    extraction, verdict = _extraction(src, boxes, lines)
+    out = make_thumbnail(src, extraction, verdict, tmp_path / "made")
+    assert out is not None
+    return out.read_bytes()
+
+
 @pytest.fixture
 def office(pg_dsn: str, tmp_path: Path):
+    from server import policy
+
     srv = ThreadServer(pg_dsn, tmp_path / "state").start()
     sample = sample_verdicts(seed=23)
+    # the office forwards thumbnails: ward-pc-0's first flagged row has one
+    import psycopg
+
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        policy.upload(conn, "fleet:\n  forward_thumbnails: true\n", "admin")
+    thumb = _thumbnail(tmp_path, sample.raw_ids[0])
     hosts = []
     for i, dept in enumerate(("内科", "办公室")):
         cfg_path = agent_config(tmp_path, f"pc{i}")
         cred = enroll(srv.token(department=dept), load_config(cfg_path))
         set_fleet_server(cfg_path, cred.url)
         config = load_config(cfg_path)
+        pictured = i == 0  # one flagged row of this PC gets the picture
         with Store.open(config) as st:
             for v, kw in sample.verdicts:
+                if pictured and v.decision.value == "flagged":
+                    config.thumbnails_path.mkdir(mode=0o700, parents=True, exist_ok=True)
+                    write_private(config.thumbnails_path / "page.png", thumb)
+                    kw, pictured = {**kw, "thumbnail": "page.png"}, False
                 st.append_verdict(v, **{**kw, "host": f"ward-pc-{i}"})
         hosts.append(f"ward-pc-{i}")
         Forwarder(config, cred).sync()
@@ -134,6 +163,18 @@ def test_central_review_flow_in_chromium(office, browser) -> None:
     assert "zhang" in head and "已通知科室负责人" in head
     seen.append(page.content())
     _shot(page, "detail")
+
+    # the row ward-pc-0 forwarded a thumbnail for shows it, rendered under the page's CSP
+    import psycopg
+
+    with psycopg.connect(srv.dsn) as c:
+        (pk,) = c.execute("SELECT verdict_pk FROM thumbnails").fetchone()
+    page.goto(srv.url + f"/item/{pk}")
+    img = page.locator("#thumbnail")
+    img.wait_for()
+    assert page.evaluate("document.getElementById('thumbnail').naturalWidth") > 100
+    seen.append(page.content())
+    _shot(page, "thumbnail")
 
     # the list shows it triaged; the to-do list no longer does
     page.goto(srv.url + "/?status=confirmed")
