@@ -211,12 +211,14 @@ class Api:
 
     def _thumbnail_upload(self, agent_id: str, data: dict[str, Any]) -> Response:
         with self.pool.connection() as conn:
-            if not self._thumbnails_on(conn):
-                return JSONResponse(
-                    {"error": "the office's policy does not ask for thumbnails"},
-                    status_code=403,
-                )
-            out = thumbnails.store(conn, agent_id, data["items"], _int(data.get("upto")))
+            on = self._thumbnails_on(conn)
+        if not on:
+            return JSONResponse(
+                {"error": "the office's policy does not ask for thumbnails"}, status_code=403
+            )
+        checked = thumbnails.check_items(data["items"])  # Pillow: without holding a connection
+        with self.pool.connection() as conn:
+            out = thumbnails.store(conn, agent_id, checked, _int(data.get("upto")))
         for rid, why in out.refused:
             log.warning("agent %s: thumbnail of row %s refused: %s", agent_id, rid, why)
         return JSONResponse(out.to_dict())

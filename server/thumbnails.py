@@ -116,20 +116,39 @@ def _decode(item: Any) -> tuple[int, str, bytes]:
     return rid, sha, data
 
 
-def store(conn: psycopg.Connection, agent_id: str, items: list[Any], upto: int | None) -> Outcome:
-    """Check and store one agent's offered thumbnails, then move its cursor to `upto` (the last
-    row the agent looked at, thumbnails or not), never past the rows the server holds."""
+@dataclass
+class Checked:
+    """Offered thumbnails after the checks that need no database: (row id, sha256, bytes,
+    image) of the good ones, (row id, reason) of the others."""
+
+    good: list[tuple[int, str, bytes, Image]] = field(default_factory=list)
+    refused: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+def check_items(items: list[Any]) -> Checked:
+    """Decode and check each offered thumbnail (the CPU work: before taking a connection)."""
     if len(items) > MAX_ITEMS:
         raise ValueError(f"more than {MAX_ITEMS} thumbnails in one request")
-    out = Outcome()
-    checked: list[tuple[int, str, bytes, Image]] = []
-    for item in items:  # the CPU work first, outside the agent's row lock
+    out = Checked()
+    for item in items:
         rid = item.get("row_id") if isinstance(item, dict) else None
         try:
             r, sha, data = _decode(item)
-            checked.append((r, sha, data, check_image(data)))
+            out.good.append((r, sha, data, check_image(data)))
         except Refused as e:
             out.refused.append((rid if isinstance(rid, int) else None, str(e)))
+    return out
+
+
+def store(
+    conn: psycopg.Connection, agent_id: str, items: list[Any] | Checked, upto: int | None
+) -> Outcome:
+    """Store one agent's checked thumbnails (`check_items`; raw items are checked here), then
+    move its cursor to `upto` (the last row the agent looked at, thumbnails or not), never past
+    the rows the server holds."""
+    checked_items = items if isinstance(items, Checked) else check_items(items)
+    out = Outcome(refused=list(checked_items.refused))
+    checked = checked_items.good
     with conn.transaction():
         agent = conn.execute(
             "SELECT verdict_head_id, thumbnail_cursor FROM agents WHERE agent_id = %s FOR UPDATE",
