@@ -270,6 +270,8 @@ def console_bench(args: argparse.Namespace, srv: Server, base: Path) -> None:
     import fleet_console  # beside this file
 
     fleet_console.run(srv.dsn, srv.url, srv.state, base, args.console_rows, args.runs)
+    if args.compare_ref:
+        fleet_console.compare(srv.dsn, args.compare_ref, args.runs)
 
 
 def main() -> int:
@@ -294,6 +296,11 @@ def main() -> int:
         "--prefill", type=int, default=0, help="fill the server to N rows before the agents send"
     )
     ap.add_argument("--console-only", action="store_true", help="skip the agents' phases")
+    ap.add_argument(
+        "--compare-ref",
+        help="also time the text searches' store calls with server/logstore.py of this git ref"
+        " (e.g. main), alternating with this checkout's, against the same database",
+    )
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--base", help=argparse.SUPPRESS)
     ap.add_argument("--ids", help=argparse.SUPPRESS)

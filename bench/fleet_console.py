@@ -123,6 +123,9 @@ def urls(deep_cursor: str | None) -> list[tuple[str, str]]:
         ("text (rare, CJK)", "/?q=排查名单"),
         ("text (common)", "/?q=docx"),
         ("text (old rows only)", "/?q=文件_1"),
+        ("text (2-char CJK)", "/?q=名单"),
+        ("text (2-char CJK, all)", "/?q=文件"),
+        ("text (no match)", "/?q=zq9x"),
     ]
     if deep_cursor:
         out.append(("page 200 (keyset)", "/?" + urllib.parse.urlencode(
@@ -205,3 +208,54 @@ def run(dsn: str, url: str, state: Path, base: Path, rows: int, runs: int) -> di
     worst = max(results.values())
     print(f"console list worst p95 at {total} rows: {worst:.0f} ms (target ≤ 300 ms)")
     return results
+
+
+def compare(dsn: str, ref: str, runs: int) -> None:
+    """The store calls of one list page (page, count, chart), for each text case, with
+    server/logstore.py as of git `ref` and as checked out, alternately against the same
+    database: a before/after that shares the machine's load. The schema is this checkout's
+    (ref's queries run on it unchanged; an index ref lacks may serve them too)."""
+    import importlib.util
+    import tempfile
+
+    from psycopg_pool import ConnectionPool
+
+    from agent.review.views import COUNT_CAP, PAGE_SIZE, filter_from
+    from server import logstore as new
+
+    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:server/logstore.py"],
+                         check=True, capture_output=True, text=True).stdout  # fmt: skip
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as tmp:
+        tmp.write(src)
+    spec = importlib.util.spec_from_file_location("logstore_ref", tmp.name)
+    old = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(old)  # type: ignore[union-attr]
+    os.unlink(tmp.name)
+    print(f"store calls of one list page, {ref} vs this checkout, alternating, {runs} runs each;"
+          f" load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
+    print(f"{'filter':24} {'ref p50':>8} {'ref p95':>8} {'new p50':>8} {'new p95':>8}  shown")
+    with ConnectionPool(dsn, min_size=2, max_size=2, open=True) as pool:
+        stores = {"ref": old.PgLogStore(pool), "new": new.PgLogStore(pool)}
+        for name, u in urls(None):
+            if not name.startswith("text"):
+                continue
+            q = urllib.parse.parse_qs(urllib.parse.urlsplit(u).query)
+            f = filter_from({k: v[0] for k, v in q.items()})
+            times: dict[str, list[float]] = {"ref": [], "new": []}
+            shown: dict[str, str] = {}
+            for i in range(runs + 1):
+                for which in ("ref", "new") if i % 2 else ("new", "ref"):
+                    st = stores[which]
+                    t0 = time.perf_counter()
+                    rows = st.page(f, limit=PAGE_SIZE + 1)
+                    n = st.count(f, cap=COUNT_CAP)
+                    days = st.counts_by_day(f)
+                    if i:  # the first run warms
+                        times[which].append((time.perf_counter() - t0) * 1000)
+                    chart = "" if days is not None else ", chart not counted"
+                    shown[which] = f"{len(rows)} rows, count {n}{chart}"
+            (r50, r95), (n50, n95) = ((statistics.median(times[k]), pct(times[k], 0.95))
+                                      for k in ("ref", "new"))  # fmt: skip
+            print(f"{name:24} {r50:8.0f} {r95:8.0f} {n50:8.0f} {n95:8.0f}"
+                  f"  ref: {shown['ref']}; new: {shown['new']}")  # fmt: skip
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -243,6 +243,26 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE thumbnails ALTER COLUMN data SET STORAGE EXTERNAL;
     ALTER TABLE agents ADD COLUMN thumbnail_cursor bigint NOT NULL DEFAULT 0;
     """,
+    # v6: the console's text search at a million rows. A LIKE '%名单%' gives pg_trgm no trigram
+    # (a word touching a wildcard is not padded), so a two-character Chinese text read every
+    # flagged row: a GIN index of each flagged path's pairs of Chinese characters answers it
+    # (`sg_cjk_bigrams`, the same pairs as `server.logstore.cjk_bigrams`). And the category rows
+    # by verdict (their primary key leads with the category): the chart of a text search over
+    # its matching rows, and `mark`'s per-day counts, no longer read every category row. The
+    # index's second condition, which only the pair search states, keeps the planner from
+    # reading the whole index as a list of flagged rows for other queries.
+    6: """
+    CREATE INDEX verdict_categories_verdict ON verdict_categories (verdict_pk);
+    CREATE FUNCTION sg_cjk_bigrams(p text) RETURNS text[]
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        AS $f$
+            SELECT coalesce(array_agg(DISTINCT substr(r[1], i, 2)), '{}')
+            FROM regexp_matches(p, '[一-鿿]{2,}', 'g') r,
+                generate_series(1, char_length(r[1]) - 1) i
+        $f$;
+    CREATE INDEX verdicts_path_cjk2 ON verdicts USING gin (sg_cjk_bigrams(path))
+        WHERE verdict = 'flagged' AND sg_cjk_bigrams(path) <> '{}';
+    """,
 }
 LATEST = max(MIGRATIONS)
 

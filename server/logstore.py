@@ -14,7 +14,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator, Sequence
+import threading
+import time as _time
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import psycopg
@@ -30,7 +32,35 @@ _SELECT = (
 )
 CHART_DAYS = 62
 SLOW_COUNT_MS = 150  # a count or chart this filter needs from the rows: give up after this
-TEXT_WINDOW = 5000  # a text search looks at this many newest rows before it uses the index
+TEXT_WINDOW = 5000  # a common text: its newest matches are among this many newest rows
+TEXT_CAP = 10_000  # a text search reads up to this many matches from its index (count, chart)
+TEXT_REUSE_S = 2.0  # the list's count and chart reuse the matches its page read this recently
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # as sg_cjk_bigrams in server/db.py (schema v5)
+
+
+def cjk_bigrams(text: str) -> list[str]:
+    """The pairs of adjacent Chinese characters in `text` (what schema v5 indexes per path)."""
+    return sorted({run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)})
+
+
+def like_has_trigram(text: str, *, cjk: bool) -> bool:
+    """Does pg_trgm extract a trigram from LIKE '%text%'? It splits the pattern into words
+    (letters and digits, for the database's locale: ASCII only in a C one) and pads a word with
+    two spaces before and one after, except where the word touches a wildcard: so '文件_1' gives
+    '文件 ' and '  1', but '名单' alone gives none (and the index would read every entry)."""
+    word = (lambda c: c.isalnum()) if cjk else (lambda c: c.isascii() and c.isalnum())
+    i = 0
+    while i < len(text):
+        if not word(text[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(text) and word(text[j]):
+            j += 1
+        if (j - i) + (2 if i > 0 else 0) + (1 if j < len(text) else 0) >= 3:
+            return True
+        i = j
+    return False
 
 
 def _row(r: Any) -> LogRow:
@@ -43,10 +73,11 @@ def _row(r: Any) -> LogRow:
     )  # fmt: skip
 
 
-def where(f: LogFilter, *, text_index: bool = False) -> tuple[str, list[Any]]:
+def where(f: LogFilter, *, text_index: str | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause of a filter over `verdicts v` (no join needed: status is on the row).
-    `text_index`: match the text with LIKE, which the trigram index answers (a rare text);
-    else with strpos, which a walk down the time index answers (a common one)."""
+    `text_index` says how the text is matched: "trgm", with an escaped LIKE that the trigram
+    index answers; "cjk2", with the Chinese character pairs' index (then strpos); else with
+    strpos alone, which a walk down a time index answers (a common text)."""
     clauses: list[str] = []
     args: list[Any] = []
     if f.verdicts:
@@ -81,9 +112,15 @@ def where(f: LogFilter, *, text_index: bool = False) -> tuple[str, list[Any]]:
     if f.mode:
         clauses.append("v.mode = %s")
         args.append(f.mode)
-    if f.text and text_index:
+    if f.text and text_index == "trgm":
         clauses.append("v.path LIKE %s")
         args.append("%" + re.sub(r"([\\%_])", r"\\\1", f.text) + "%")
+    elif f.text and text_index == "cjk2":
+        clauses.append(  # the first clause is the index's own condition (schema v5)
+            "sg_cjk_bigrams(v.path) <> '{}' AND sg_cjk_bigrams(v.path) @> %s::text[]"
+            " AND strpos(v.path, %s) > 0"
+        )
+        args.extend([cjk_bigrams(f.text), f.text])
     elif f.text:
         clauses.append("strpos(v.path, %s) > 0")
         args.append(f.text)
@@ -132,7 +169,10 @@ class PgLogStore:
 
     def __init__(self, pool: ConnectionPool) -> None:
         self.pool = pool
-        self._trgm: tuple[bool, bool] | None = None  # (index exists, locale reads CJK)
+        self._trgm: tuple[bool, bool, bool] | None = None  # trigram index, reads CJK, pairs index
+        self._lock = threading.Lock()
+        # what a text search's page or count found, for the same list's count and chart
+        self._recent: dict[tuple[str, LogFilter], tuple[float, Any]] = {}
 
     def _all(self, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> list[Any]:
         with self.pool.connection() as conn:
@@ -163,18 +203,7 @@ class PgLogStore:
 
         by = f"ORDER BY v.time {order}, v.id {order}"
         if f.text:
-            # a common text is found among the newest rows; only a rare one needs the index
-            w, args = bounded(*where(dataclasses.replace(f, text=None)))
-            window = (
-                f"SELECT s.id FROM (SELECT v.id, v.time, v.path FROM verdicts v{w} {by}"
-                f" LIMIT {TEXT_WINDOW}) s WHERE strpos(s.path, %s) > 0"
-                f" ORDER BY s.time {order}, s.id {order} LIMIT %s"
-            )
-            ids = [i for (i,) in self._all(window, [*args, f.text, limit])]
-            if len(ids) < limit and self._window_full(w, args, by):
-                w, args = bounded(*where(f, text_index=self._text_index(f)))
-                ids = [i for (i,) in self._all(f"SELECT v.id FROM verdicts v{w} {by} LIMIT %s",
-                                               [*args, limit])]  # fmt: skip
+            ids = self._text_page(f, limit, before, after, bounded, order)
             sql = _SELECT + " WHERE v.id = ANY(%s) ORDER BY v.time DESC, v.id DESC"
             return [_row(r) for r in self._all(sql, [ids])]
         w, args = bounded(*where(f))
@@ -183,31 +212,111 @@ class PgLogStore:
         sql = _SELECT + " WHERE v.id IN (" + ids_sql + ") ORDER BY v.time DESC, v.id DESC"
         return [_row(r) for r in self._all(sql, [*args, limit])]
 
-    def _window_full(self, w: str, args: list[Any], by: str) -> bool:
-        """Did the newest-rows window hold TEXT_WINDOW rows (so older ones remain)?"""
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM verdicts v{w} {by} LIMIT {TEXT_WINDOW}) x"
-        return int(self._all(sql, args)[0][0]) >= TEXT_WINDOW
+    def _text_page(
+        self,
+        f: LogFilter,
+        limit: int,
+        before: tuple[str, int] | None,
+        after: tuple[str, int] | None,
+        bounded: Callable[[str, list[Any]], tuple[str, list[Any]]],
+        order: str,
+    ) -> list[int]:
+        """A text search's page of ids. A common text's newest matches are among the newest
+        TEXT_WINDOW rows (one cheap read). Past them, a text an index answers is read from
+        that index once (`_matches`); one no index answers walks down the time index."""
+        by = f"ORDER BY v.time {order}, v.id {order}"
+        w, args = bounded(*where(dataclasses.replace(f, text=None)))
+        # the window's matches, and whether it was full (older rows remain), in one read
+        ((seen, found),) = self._all(
+            f"SELECT count(*), coalesce(array_agg(s.id ORDER BY s.time {order}, s.id {order})"
+            " FILTER (WHERE strpos(s.path, %s) > 0), '{}')"
+            f" FROM (SELECT v.id, v.time, v.path FROM verdicts v{w} {by} LIMIT {TEXT_WINDOW}) s",
+            [f.text, *args],
+        )
+        if len(found) >= limit or seen < TEXT_WINDOW:
+            return list(found[:limit])
+        index = self._text_index(f)
+        if index:
+            return self._matches(f, index, limit, before, after)
+        w, args = bounded(*where(f))  # no index: a walk down the time index
+        return [i for (i,) in self._all(f"SELECT v.id FROM verdicts v{w} {by} LIMIT %s",
+                                        [*args, limit])]  # fmt: skip
 
-    def _text_index(self, f: LogFilter) -> bool:
-        """Can the trigram index (schema v4: flagged rows) answer this filter's text? It needs
-        three letters or digits in a row that the database's locale counts as word characters
-        (in a C locale: ASCII only)."""
+    def _matches(
+        self,
+        f: LogFilter,
+        index: str,
+        limit: int,
+        before: tuple[str, int] | None,
+        after: tuple[str, int] | None,
+    ) -> list[int]:
+        """The page of a text that `index` answers, from one read of every match: all of them
+        are counted, and at most TEXT_CAP are kept a moment (the list's count and chart);
+        more are only sorted as far as the page needs. A walk down the time index instead
+        would read every newer row first (a text found only in old rows)."""
+        w, args = where(f, text_index=index)
+        order, key, op = "DESC", (before or ("", 0)), "<"
+        if after is not None and before is None:
+            order, key, op = "ASC", after, ">"
+        bound = "true" if before is None and after is None else f"(m.time, m.id) {op} (%s, %s)"
+        rows = self._all(
+            f"WITH m AS MATERIALIZED (SELECT v.id, v.time FROM verdicts v{w}),"
+            " n AS (SELECT count(*) AS n FROM m)"
+            " SELECT n.n, p.time, p.id FROM n LEFT JOIN LATERAL (SELECT m.time, m.id FROM m"
+            f" WHERE n.n <= %s OR {bound} ORDER BY m.time {order}, m.id {order}"
+            " LIMIT (SELECT CASE WHEN n <= %s THEN n ELSE %s END FROM n)) p ON true",
+            [*args, TEXT_CAP, *(key if bound != "true" else ()), TEXT_CAP, limit],
+        )
+        n = int(rows[0][0])
+        rows = [(t, i) for _, t, i in rows if i is not None]
+        keys = sorted(rows, reverse=True)
+        self._remember("count", f, n)
+        if n > TEXT_CAP:
+            return [i for _, i in keys]  # the page itself, ordered by the query
+        self._remember("keys", f, keys)
+        if after is not None and before is None:
+            return [k[1] for k in reversed(keys) if k > after][:limit]
+        return [k[1] for k in keys if before is None or k < before][:limit]
+
+    def _remember(self, kind: str, f: LogFilter, value: Any) -> None:
+        now = _time.monotonic()
+        with self._lock:
+            self._recent = {k: v for k, v in self._recent.items() if now - v[0] <= TEXT_REUSE_S}
+            self._recent[(kind, f)] = (now, value)
+
+    def _recalled(self, kind: str, f: LogFilter) -> tuple[bool, Any]:
+        """(found, value) of what this store found for `f` in the last TEXT_REUSE_S."""
+        with self._lock:
+            got = self._recent.get((kind, f))
+        if got is None or _time.monotonic() - got[0] > TEXT_REUSE_S:
+            return False, None
+        return True, got[1]
+
+    def _text_index(self, f: LogFilter) -> str | None:
+        """Which index answers this filter's text: "trgm" (schema v4, flagged rows) when
+        pg_trgm finds a trigram in the LIKE pattern (see `like_has_trigram`; Chinese only where
+        the database's LC_CTYPE reads it), else "cjk2" (schema v5) when the text holds two
+        Chinese characters in a row; else None (the rows are read)."""
         text = f.text or ""
         if f.verdicts != ("flagged",):
-            return False
+            return None
         if self._trgm is None:
             try:
-                (has_index, cjk) = self._all(
+                (has_index, cjk, pairs) = self._all(
                     "SELECT to_regclass('verdicts_path_trgm') IS NOT NULL,"
                     " CASE WHEN to_regclass('verdicts_path_trgm') IS NOT NULL"
-                    " THEN array_length(show_trgm('排查名单'), 1) > 0 ELSE false END"
+                    " THEN array_length(show_trgm('排查名单'), 1) > 0 ELSE false END,"
+                    " to_regclass('verdicts_path_cjk2') IS NOT NULL"
                 )[0]
             except psycopg.Error:
-                has_index, cjk = False, False
-            self._trgm = (bool(has_index), bool(cjk))
-        has_index, cjk = self._trgm
-        run = r"[0-9A-Za-z\u4e00-\u9fff]{3}" if cjk else r"[0-9A-Za-z]{3}"
-        return has_index and re.search(run, text) is not None
+                has_index, cjk, pairs = False, False, False
+            self._trgm = (bool(has_index), bool(cjk), bool(pairs))
+        has_index, cjk, pairs = self._trgm
+        if has_index and like_has_trigram(text, cjk=cjk):
+            return "trgm"
+        if pairs and cjk_bigrams(text):
+            return "cjk2"
+        return None
 
     def query(self, f: LogFilter, *, limit: int = 50, offset: int = 0) -> list[LogRow]:
         """Rows by OFFSET (scripts and tests; the console pages with `page`)."""
@@ -224,9 +333,19 @@ class PgLogStore:
             if daily is not None:
                 sql, args = daily
                 return int(self._all(f"SELECT coalesce(sum(n), 0) FROM ({sql}) d", args)[0][0])
-        if f.text and not self._text_index(f):
-            return None  # every path read: not quick at this scale (the page shows what it found)
-        w, args = where(f, text_index=bool(f.text))
+        index = self._text_index(f) if f.text else None
+        if f.text:
+            if index is None:
+                return None  # every path read: not quick at scale (the page shows what it found)
+            found, n = self._recalled("count", f)  # what the page (or a count) just found
+            if found and n is None:
+                return None  # too slow to count a moment ago
+            if found and (n <= TEXT_CAP or (cap is not None and cap <= TEXT_CAP)):
+                return n if cap is None else min(n, cap + 1)  # n > TEXT_CAP: "more than"
+            # a common text (found among the newest rows): the LIKE's statistics let PostgreSQL
+            # count it by a scan that stops early; the pairs' index has none, so strpos alone
+            index = "trgm" if index == "trgm" else None
+        w, args = where(f, text_index=index)
         inner = f"SELECT 1 FROM verdicts v{w}"
         if cap is not None:
             inner += " LIMIT %s"
@@ -237,9 +356,12 @@ class PgLogStore:
         try:  # a substring of every path: counted only if that is quick
             with self.pool.connection() as conn, conn.transaction():
                 conn.execute(f"SET LOCAL statement_timeout = {SLOW_COUNT_MS}")
-                return int(conn.execute(sql, args).fetchone()[0])  # type: ignore[arg-type,index]
+                n = int(conn.execute(sql, args).fetchone()[0])  # type: ignore[arg-type,index]
         except psycopg.errors.QueryCanceled:
-            return None
+            n = None
+        if cap is not None and cap >= TEXT_CAP:
+            self._remember("count", f, n if n is None or n <= cap else TEXT_CAP + 1)
+        return n
 
     def iter_rows(self, f: LogFilter) -> Iterator[LogRow]:
         w, args = where(f)
@@ -270,9 +392,28 @@ class PgLogStore:
                 " ORDER BY 1"
             )
             return [(d, c, int(n)) for d, c, n in self._all(sql, args)]
-        if f.text and not self._text_index(f):
-            return None  # see count
-        w, args = where(f, text_index=bool(f.text))
+        index = self._text_index(f) if f.text else None
+        if f.text:
+            if index is None:
+                return None  # see count
+            found, keys = self._recalled("keys", f)
+            if found and keys is not None:  # every match, from the page's read of the index
+                sql = (
+                    "SELECT substr(v.time, 1, 10) AS day, c.category, count(*)"
+                    " FROM verdict_categories c JOIN verdicts v ON v.id = c.verdict_pk"
+                    " WHERE v.id = ANY(%s)"
+                    " AND v.time >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')"
+                    " GROUP BY day, c.category ORDER BY day"
+                )
+                rows = self._all(sql, [[i for _, i in keys], CHART_DAYS])
+                return [(d, c, int(n)) for d, c, n in rows]
+            found, n = self._recalled("count", f)
+            if not found:
+                n = self.count(f, cap=TEXT_CAP)
+            if n is None or n > TEXT_CAP:
+                return None  # a common text: not counted (reading its rows takes too long)
+            index = "trgm" if index == "trgm" else None
+        w, args = where(f, text_index=index)
         sql = (
             "SELECT substr(v.time, 1, 10) AS day, c.category, count(*) FROM verdict_categories c"
             " JOIN verdicts v ON v.id = c.verdict_pk"
@@ -330,6 +471,8 @@ class PgLogStore:
             raise ValueError(f"status must be one of {', '.join(TRIAGE_STATUSES)}")
         if not reviewer:
             raise ValueError("a central triage decision needs the reviewer's name")
+        with self._lock:
+            self._recent.clear()  # a status filter's matches change
         with self.pool.connection() as conn, conn.transaction():
             row = conn.execute(
                 "SELECT status, verdict, substr(time, 1, 10), host, department FROM verdicts"

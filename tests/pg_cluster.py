@@ -75,19 +75,21 @@ def pg_cluster(base: Path, *, fsync: bool = False) -> Iterator[str]:
         return r
 
     port = free_port()
-    run(
-        str(bindir / "initdb"),
-        "-D",
-        str(data),
-        "--auth=trust",
-        "--username=shareguard",
-        "--encoding=UTF8",
-        "--locale=C",
-        # as README's Office deployment creates the database: byte-order collation, UTF-8
-        # character classes (the console's trigram index then serves Chinese text search)
-        "--lc-ctype=C.UTF-8",
-        "--no-sync",
-    )
+    reuse = (data / "PG_VERSION").exists()  # a kept cluster (bench --keep DIR): start it again
+    if not reuse:
+        run(
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "--auth=trust",
+            "--username=shareguard",
+            "--encoding=UTF8",
+            "--locale=C",
+            # as README's Office deployment creates the database: byte-order collation, UTF-8
+            # character classes (the console's trigram index then serves Chinese text search)
+            "--lc-ctype=C.UTF-8",
+            "--no-sync",
+        )
     opts = (
         f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories='{base}'"
         f" -c fsync={'on' if fsync else 'off'} -c max_connections=200"
@@ -107,16 +109,17 @@ def pg_cluster(base: Path, *, fsync: bool = False) -> Iterator[str]:
         "start",
     )
     try:
-        run(
-            str(bindir / "createdb"),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-U",
-            "shareguard",
-            "shareguard",
-        )
+        if not reuse:
+            run(
+                str(bindir / "createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-U",
+                "shareguard",
+                "shareguard",
+            )
         yield f"postgresql://shareguard@127.0.0.1:{port}/shareguard"
     finally:
         with contextlib.suppress(RuntimeError):

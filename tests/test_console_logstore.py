@@ -51,14 +51,14 @@ def _fill(store: Store) -> None:
         store.append_verdict(v, action="log", mode="audit", time=time, host=f"pc-{i % 2}")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def logstore(request: pytest.FixtureRequest, tmp_path: Path):
+def _open(request: pytest.FixtureRequest, tmp_path: Path, fill):
+    """The PC's log filled by `fill`, as the SQLite store or forwarded to a real server."""
     cfg_path = tmp_path / "pc" / "config.toml"
     cfg_path.parent.mkdir()
     cfg_path.write_text(f'mode = "audit"\ndata_dir = "{tmp_path / "pc" / "data"}"\n')
     config = load_config(cfg_path)
     with Store.open(config) as st:
-        _fill(st)
+        fill(st)
     if request.param == "sqlite":
         with Store.open(config) as st:
             yield st
@@ -75,6 +75,11 @@ def logstore(request: pytest.FixtureRequest, tmp_path: Path):
         yield PgLogStore(srv.pool)
     finally:
         srv.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def logstore(request: pytest.FixtureRequest, tmp_path: Path):
+    yield from _open(request, tmp_path, _fill)
 
 
 def _walk(store: LogStore, f: LogFilter, size: int) -> list[list[LogRow]]:
@@ -192,3 +197,92 @@ def test_the_menus_and_answers(logstore: LogStore) -> None:
     assert logstore.answers([r.id for r in _everything(logstore, LogFilter())]) == {}
     assert logstore.alert_counts() == []
     assert logstore.version() == before
+
+
+# -- text search: the same rows in the same order on both stores, whichever way PostgreSQL
+# answers (trigram index, Chinese-pair index, newest rows, or reading them) -----------------
+TEXT_PATHS = (  # newest first; (path, flagged)
+    ("/home/li/Desktop/周报_1.docx", True),
+    ("/home/li/Desktop/周报_2.docx", True),
+    ("/home/li/Desktop/周报_3.docx", True),
+    ("/home/li/Desktop/名单.txt", False),  # clean: only an all-verdicts search finds it
+    ("/home/li/归档/2025/排查名单_01.xlsx", True),
+    ("/home/li/归档/2025/人员名单.xlsx", True),
+    ("/home/li/归档/100%_完成.docx", True),
+    ("C:\\Users\\li\\文档\\名单_2.docx", True),
+    ("/home/li/归档/x1y.docx", True),
+    ("/home/li/归档/x_y.docx", True),
+    ("/home/li/归档/2025/排查名单_02.xlsx", True),
+)
+SEARCHES = (
+    "名单",  # two Chinese characters: no trigram in a LIKE; the pair index
+    "排查名单",  # rare Chinese, old rows only
+    "人员名",
+    "名单_",
+    "周报",  # the newest rows
+    "2025/排查",
+    "%",  # LIKE metacharacters are characters
+    "100%_",
+    "_",
+    "x_y",  # not x1y
+    "\\",
+    "\\li\\",
+    "绝密",  # nothing
+    "zzzq",
+    "li",  # every row
+)
+UNINDEXED = {"%", "_", "\\", "li"}  # no trigram, no Chinese pair: PostgreSQL reads the rows
+
+
+def _fill_text(store: Store) -> None:
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    # appended oldest first but not in time order, so ids and times disagree
+    for k in (3, 9, 0, 10, 5, 1, 7, 2, 8, 4, 6):
+        path, flagged = TEXT_PATHS[k]
+        v = Verdict(
+            path=path,
+            decision=Decision.FLAGGED if flagged else Decision.CLEAN,
+            categories=(CategoryScore("screening_list", 0.7, 0.6, ()),) if flagged else (),
+            sha256=f"{k:064x}",
+            size=100 + k,
+            media_type="application/pdf",
+        )
+        time = (now - dt.timedelta(hours=3 * k + 1)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        store.append_verdict(v, action="log", mode="audit", time=time, host="pc-0")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def textstore(request: pytest.FixtureRequest, tmp_path: Path):
+    yield from _open(request, tmp_path, _fill_text)
+
+
+@pytest.mark.parametrize("small", [False, True], ids=["default", "small-window-and-cap"])
+def test_text_search_finds_the_same_rows_in_order(
+    textstore: LogStore, small: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each text's rows newest first, paged both ways, flagged and all verdicts. `small`: on
+    PostgreSQL a newest-rows window of 2 and at most 2 matches read from an index, so texts
+    matching only old rows, and more rows than that, take the other ways there."""
+    if small:
+        import server.logstore
+
+        monkeypatch.setattr(server.logstore, "TEXT_WINDOW", 2)
+        monkeypatch.setattr(server.logstore, "TEXT_CAP", 2)
+    for text in SEARCHES:
+        for verdicts in (("flagged",), ()):
+            f = LogFilter(verdicts=verdicts, text=text)
+            want = [p for p, flagged in TEXT_PATHS if text in p and (flagged or not verdicts)]
+            pages = _walk(textstore, f, 2)
+            got = [r.path for page in pages for r in page]
+            assert got == want, (text, verdicts)
+            for earlier, later in itertools.pairwise(pages):
+                back = textstore.page(f, limit=2, after=cursor_of(later[0]))
+                assert [r.id for r in back] == [r.id for r in earlier], (text, verdicts)
+            count = textstore.count(f, cap=10)
+            assert count in (len(want), None), (text, verdicts)
+            if isinstance(textstore, Store) or (verdicts and text not in UNINDEXED):
+                assert count == len(want), (text, verdicts)  # an index answers these
+            assert textstore.count(f, cap=0) in (min(len(want), 1), None)
+            days = textstore.counts_by_day(f)
+            if days is not None:
+                assert sum(n for *_, n in days) == sum(1 for p in want if "名单.txt" not in p)
