@@ -12,6 +12,7 @@ from the rows under a time limit; past it the console says it did not count.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 import threading
@@ -117,7 +118,7 @@ def where(f: LogFilter, *, text_index: str | None = None) -> tuple[str, list[Any
         args.append("%" + re.sub(r"([\\%_])", r"\\\1", f.text) + "%")
     elif f.text and text_index == "cjk2":
         clauses.append(  # the first clause is the index's own condition (schema v5)
-            "sg_cjk_bigrams(v.path) <> '{}' AND sg_cjk_bigrams(v.path) @> %s::text[]"
+            "v.path ~ '[一-鿿]{2}' AND sg_cjk_bigrams(v.path) @> %s::text[]"
             " AND strpos(v.path, %s) > 0"
         )
         args.extend([cjk_bigrams(f.text), f.text])
@@ -405,7 +406,9 @@ class PgLogStore:
                     " AND v.time >= to_char(now() - make_interval(days => %s), 'YYYY-MM-DD')"
                     " GROUP BY day, c.category ORDER BY day"
                 )
-                rows = self._all(sql, [[i for _, i in keys], CHART_DAYS])
+                # only rows of the chart's days (a day's margin for time zones) are looked up
+                since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=CHART_DAYS + 1)).isoformat()
+                rows = self._all(sql, [[i for t, i in keys if t >= since[:10]], CHART_DAYS])
                 return [(d, c, int(n)) for d, c, n in rows]
             found, n = self._recalled("count", f)
             if not found:
