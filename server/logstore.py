@@ -33,7 +33,7 @@ _SELECT = (
 )
 CHART_DAYS = 62
 SLOW_COUNT_MS = 150  # a count or chart this filter needs from the rows: give up after this
-TEXT_WINDOW = 5000  # a common text: its newest matches are among this many newest rows
+TEXT_WINDOW = 1000  # a common text (5 % of rows or more): its page is among the newest rows
 TEXT_CAP = 10_000  # a text search reads up to this many matches from its index (count, chart)
 TEXT_REUSE_S = 2.0  # the list's count and chart reuse the matches its page read this recently
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # as sg_cjk_bigrams in server/db.py (schema v5)
