@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/fleet.py [--agents 500] [--rows 40] [--console-rows 1000000]
                                     [--workers 4] [--threads 16] [--dsn DSN] [--keep DIR]
+                                    [--console-only] [--runs 20] [--compare-ref REF]
 
 Each simulated agent is a real local log (agent.store, synthetic verdict rows, no identifiers)
 and the real forwarding code (agent.forward.Forwarder) with its own credential from a real
@@ -14,7 +15,11 @@ fsync on) is started unless --dsn is given. Phases, each bounded by --phase-time
 3. console (bench/fleet_console.py): fills the server to --console-rows rows (SQL, one
    synthetic agent), logs in and prints p50/p95 of the list page per filter over HTTPS.
 
-Figures depend on the machine's load: run it alone, compare runs side by side.
+Figures depend on the machine's load: run it alone, compare runs side by side. `--keep DIR`
+keeps the work dir and its cluster: a second run with the same DIR starts that cluster again and
+finds its rows (`--console-only --keep DIR` fills the million rows once). `--compare-ref REF`
+then times the text searches' store calls with server/logstore.py of git REF and of this
+checkout alternately, against the same database (a before/after under the same load).
 """
 
 from __future__ import annotations

@@ -36,11 +36,11 @@ SLOW_COUNT_MS = 150  # a count or chart this filter needs from the rows: give up
 TEXT_WINDOW = 1000  # a common text (5 % of rows or more): its page is among the newest rows
 TEXT_CAP = 10_000  # a text search reads up to this many matches from its index (count, chart)
 TEXT_REUSE_S = 2.0  # the list's count and chart reuse the matches its page read this recently
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # as sg_cjk_bigrams in server/db.py (schema v5)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # as sg_cjk_bigrams in server/db.py (schema v6)
 
 
 def cjk_bigrams(text: str) -> list[str]:
-    """The pairs of adjacent Chinese characters in `text` (what schema v5 indexes per path)."""
+    """The pairs of adjacent Chinese characters in `text` (what schema v6 indexes per path)."""
     return sorted({run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)})
 
 
@@ -117,7 +117,7 @@ def where(f: LogFilter, *, text_index: str | None = None) -> tuple[str, list[Any
         clauses.append("v.path LIKE %s")
         args.append("%" + re.sub(r"([\\%_])", r"\\\1", f.text) + "%")
     elif f.text and text_index == "cjk2":
-        clauses.append(  # the first clause is the index's own condition (schema v5)
+        clauses.append(  # the first clause is the index's own condition (schema v6)
             "v.path ~ '[一-鿿]{2}' AND sg_cjk_bigrams(v.path) @> %s::text[]"
             " AND strpos(v.path, %s) > 0"
         )
@@ -272,9 +272,9 @@ class PgLogStore:
         rows = [(t, i) for _, t, i in rows if i is not None]
         keys = sorted(rows, reverse=True)
         self._remember("count", f, n)
+        self._remember("keys", f, keys if n <= TEXT_CAP else None)
         if n > TEXT_CAP:
             return [i for _, i in keys]  # the page itself, ordered by the query
-        self._remember("keys", f, keys)
         if after is not None and before is None:
             return [k[1] for k in reversed(keys) if k > after][:limit]
         return [k[1] for k in keys if before is None or k < before][:limit]
@@ -296,21 +296,22 @@ class PgLogStore:
     def _text_index(self, f: LogFilter) -> str | None:
         """Which index answers this filter's text: "trgm" (schema v4, flagged rows) when
         pg_trgm finds a trigram in the LIKE pattern (see `like_has_trigram`; Chinese only where
-        the database's LC_CTYPE reads it), else "cjk2" (schema v5) when the text holds two
+        the database's LC_CTYPE reads it), else "cjk2" (schema v6) when the text holds two
         Chinese characters in a row; else None (the rows are read)."""
         text = f.text or ""
         if f.verdicts != ("flagged",):
             return None
         if self._trgm is None:
-            try:
-                (has_index, cjk, pairs) = self._all(
-                    "SELECT to_regclass('verdicts_path_trgm') IS NOT NULL,"
-                    " CASE WHEN to_regclass('verdicts_path_trgm') IS NOT NULL"
-                    " THEN array_length(show_trgm('排查名单'), 1) > 0 ELSE false END,"
-                    " to_regclass('verdicts_path_cjk2') IS NOT NULL"
-                )[0]
-            except psycopg.Error:
-                has_index, cjk, pairs = False, False, False
+            (has_index, pairs) = self._all(
+                "SELECT to_regclass('verdicts_path_trgm') IS NOT NULL,"
+                " to_regclass('verdicts_path_cjk2') IS NOT NULL"
+            )[0]
+            cjk = False
+            if has_index:  # (show_trgm exists only with pg_trgm)
+                try:
+                    cjk = self._all("SELECT array_length(show_trgm('排查名单'), 1) > 0")[0][0]
+                except psycopg.Error:
+                    has_index = False
             self._trgm = (bool(has_index), bool(cjk), bool(pairs))
         has_index, cjk, pairs = self._trgm
         if has_index and like_has_trigram(text, cjk=cjk):
