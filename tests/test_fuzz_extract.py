@@ -168,6 +168,20 @@ def _7z(members: dict[str, bytes], password: str | None = None) -> bytes:
     return buf.getvalue()
 
 
+def _7z_stream_cut(chain: str) -> bytes:
+    """A 7z whose packed stream ends inside its member (header intact and consistent), its
+    folder coded with one of tests/test_extract_7z.py's chains."""
+    from tests.test_extract_7z import CHAINS, _cut_packed_stream, _text, _write
+
+    return _cut_packed_stream(_write({"a.txt": _text(200_000, 4)}, CHAINS[chain][0], True), 0.5)
+
+
+def _7z_huge_dictionary() -> bytes:
+    from tests.test_extract_7z import huge_dictionary_7z
+
+    return huge_dictionary_7z()
+
+
 def _7z_nested(inner: bytes, levels: int) -> bytes:
     for i in range(levels):
         inner = _7z({f"l{i}.7z": inner})
@@ -198,6 +212,9 @@ HOSTILE: dict[str, tuple[Build, set[str]]] = {
     "ppt-truncated": (lambda s, lg: _cut(lg["ppt"].read_bytes()), {"corrupt"}),
     "ofd-truncated": (lambda s, lg: _cut(s["ofd"]), {"corrupt"}),
     "7z-truncated": (lambda s, lg: _cut(s["7z"]), {"corrupt"}),
+    "7z-stream-cut": (lambda s, lg: _7z_stream_cut("lzma2"), {"corrupt"}),
+    "7z-bcj-stream-cut": (lambda s, lg: _7z_stream_cut("bcj-x86+lzma2"), {"corrupt"}),
+    "7z-ppmd-stream-cut": (lambda s, lg: _7z_stream_cut("ppmd"), {"corrupt"}),
     "tgz-truncated": (lambda s, lg: _cut(s["tgz"]), {"corrupt"}),
     "rar-truncated": (lambda s, lg: _cut((RAR_DATA / "rar5-solid.rar").read_bytes()), {"corrupt"}),
     "heic-truncated": (lambda s, lg: _cut(s["heic"]), {"corrupt"}),
@@ -212,6 +229,8 @@ HOSTILE: dict[str, tuple[Build, set[str]]] = {
         {"corrupt"},
     ),
     "7z-nested-past-depth": (lambda s, lg: _7z_nested(s["7z"], 4), {"too_large"}),
+    # bombs by declaration: a 4 GB dictionary for a few bytes (read, in a bounded dictionary)
+    "7z-huge-dictionary": (lambda s, lg: _7z_huge_dictionary(), {"ok"}),
     # encrypted ("password to open": LibreOffice writes the .doc and .xls; see convert.py)
     "doc-encrypted": (lambda s, lg: lg["doc-encrypted"].read_bytes(), {"encrypted"}),
     "xls-encrypted": (lambda s, lg: lg["xls-encrypted"].read_bytes(), {"encrypted"}),

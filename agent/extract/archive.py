@@ -215,30 +215,147 @@ def _7z_errors() -> tuple[type[BaseException], ...]:
             LookupError, RuntimeError, MemoryError, struct.error)  # fmt: skip
 
 
-class _SevenZipFolders:
-    """Reads 7z members through py7zr's per-folder decompressors, straight from the archive's
-    bytes: each folder (a solid block) is decompressed once, front to back, in bounded steps,
-    and only the member being read is held. py7zr's `extractall` costs about as much again as
-    the decompression itself on small archives (writer plumbing per member), so it is not used."""
+# 7z method ids that Python's own `lzma` module (liblzma, in C) decodes, as its raw filter ids.
+# A folder whose coder chain is only these (7-Zip's defaults: LZMA2, BCJ+LZMA2 for programs,
+# Delta+LZMA2 for some tables; LZMA alone from 7-Zip <= 9.20) is decoded in one C decoder;
+# any other chain (PPMd, BZip2, Deflate, AES, BCJ2, LZMA+BCJ...) goes through py7zr's own.
+_LZMA_METHODS = {
+    b"\x21": "FILTER_LZMA2",
+    b"\x03\x01\x01": "FILTER_LZMA1",
+    b"\x03": "FILTER_DELTA",
+    b"\x03\x03\x01\x03": "FILTER_X86",
+    b"\x03\x03\x02\x05": "FILTER_POWERPC",
+    b"\x03\x03\x04\x01": "FILTER_IA64",
+    b"\x03\x03\x05\x01": "FILTER_ARM",
+    b"\x03\x03\x07\x01": "FILTER_ARMTHUMB",
+    b"\x03\x03\x08\x05": "FILTER_SPARC",
+}
+_DICT_MIN = 4096  # liblzma's smallest dictionary
 
-    def __init__(self, z, ctx: Ctx) -> None:
-        self.z, self.ctx = z, ctx
+
+def lzma_filters(folder, limit: int) -> list[dict] | None:
+    """The liblzma raw filter chain (in encoding order, as `lzma` takes it) that decodes a 7z
+    folder, or None when the folder needs py7zr's decompressors. The chain is followed through
+    the folder's bind pairs from its packed stream to its output. The dictionary is cut to the
+    folder's output size (or `limit`): a decoder never looks further back than it has written,
+    and a header declaring a 1.5 GB dictionary for a 40 KB member then costs 40 KB, not 1.5 GB."""
+    import lzma
+
+    coders = folder.coders
+    if not coders or any(
+        c.get("numinstreams", 1) != 1 or c.get("numoutstreams", 1) != 1 for c in coders
+    ):
+        return None
+    if len(folder.packed_indices) != 1 or len(folder.bindpairs) != len(coders) - 1:
+        return None
+    feeds = {b.outcoder: b.incoder for b in folder.bindpairs}  # coder -> the coder it feeds
+    order = [folder.packed_indices[0]]  # decoding order: the packed stream's coder first
+    while order[-1] in feeds and len(order) <= len(coders):
+        order.append(feeds[order[-1]])
+    if sorted(order) != list(range(len(coders))):
+        return None
+    out_size = folder.unpacksizes[order[-1]] if order[-1] < len(folder.unpacksizes) else 0
+    dict_size = max(_DICT_MIN, min(int(out_size), limit))
+    filters: list[dict] = []
+    for k, i in enumerate(reversed(order)):  # encoding order: the filters, then the LZMA coder
+        coder = coders[i]
+        name = _LZMA_METHODS.get(bytes(coder["method"]))
+        props = coder.get("properties") or b""
+        if name is None:
+            return None
+        fid = getattr(lzma, name, None)
+        last = k == len(order) - 1
+        if fid is None or last != name.startswith("FILTER_LZMA"):
+            return None  # the LZMA coder must be the last filter, and only there
+        if name == "FILTER_LZMA2":
+            if len(props) != 1 or props[0] > 40:
+                return None
+            p = props[0]
+            declared = 0xFFFFFFFF if p == 40 else (2 | (p & 1)) << (p // 2 + 11)
+            filters.append({"id": fid, "dict_size": min(declared, dict_size)})
+        elif name == "FILTER_LZMA1":
+            # LZMA alone: a BCJ after it would hold back its last bytes, for the LZMA stream has
+            # no end mark to flush them on (py7zr's LZMA1+BCJ path handles that)
+            if len(props) != 5 or len(order) != 1 or props[0] >= 9 * 5 * 5:
+                return None
+            lc, rest = props[0] % 9, props[0] // 9
+            lp, pb = rest % 5, rest // 5
+            if lc + lp > 4:  # liblzma's bound (the LZMA SDK allows more)
+                return None
+            declared = int.from_bytes(props[1:5], "little")
+            f = {"id": fid, "lc": lc, "lp": lp, "pb": pb}
+            filters.append({**f, "dict_size": max(_DICT_MIN, min(declared, dict_size))})
+        elif name == "FILTER_DELTA":
+            if len(props) != 1:
+                return None
+            filters.append({"id": fid, "dist": props[0] + 1})
+        else:  # branch converters: a start offset in the properties is not supported here
+            if props:
+                return None
+            filters.append({"id": fid})
+    return filters
+
+
+class _LzmaStream:
+    """A folder's output from Python's C LZMA decoder, given out in bounded steps."""
+
+    def __init__(self, packed: memoryview, filters: list[dict]) -> None:
+        import lzma
+
+        self.dec = lzma.LZMADecompressor(format=lzma.FORMAT_RAW, filters=filters)
+        self.packed: memoryview | None = packed
+
+    def read(self, n: int) -> bytes:
+        """Up to `n` bytes (fewer only at the end of the data)."""
+        dec = self.dec
+        if dec.eof:
+            return b""
+        if self.packed is not None:
+            data, self.packed = self.packed, None
+            return dec.decompress(data, n)
+        if dec.needs_input:
+            return b""  # every packed byte given, and the stream not ended: cut short
+        return dec.decompress(b"", n)
+
+
+class _Py7zrStream:
+    """A folder's output from py7zr's decompressor chain (methods `lzma` lacks)."""
+
+    def __init__(self, folder, fp, pos: int, size: int) -> None:
+        self.dec = folder.get_decompressor(size, reset=True)
+        self.fp, self.pos = fp, pos
+
+    def read(self, n: int) -> bytes:
+        self.fp.seek(self.pos)
+        out = self.dec.decompress(self.fp, n)
+        self.pos = self.fp.tell()
+        return out
+
+
+class _SevenZipFolders:
+    """Reads 7z members folder by folder, straight from the archive's bytes: each folder (a solid
+    block) is decoded once, front to back, in bounded steps, and only the member being read is
+    held. LZMA/LZMA2 folders (with BCJ or Delta filters) go through Python's C `lzma` decoder
+    alone; other methods through py7zr's decompressors. py7zr's `extractall` (writer plumbing
+    per member, a second CRC pass) is not used: it costs about as much again as the decoding."""
+
+    def __init__(self, z, data: bytes, ctx: Ctx) -> None:
+        self.z, self.data, self.ctx = z, data, ctx
         self.start: dict[int, tuple[int, int]] = {}  # id(folder) -> (offset, packed size)
         self.files: dict[int, list] = {}  # id(folder) -> its members, in stream order
         self.index: dict[int, int] = {}  # member id -> its place in its folder
         main = z.header.main_streams if hasattr(z.header, "main_streams") else None
         if main is not None and main.unpackinfo is not None:
-            pos, stream = z.afterheader, 0
+            pos, stream = z.afterheader + (main.packinfo.packpos or 0), 0
             for folder in main.unpackinfo.folders:
-                n = max(c.get("numinstreams", 1) for c in folder.coders)
+                n = max(1, len(folder.packed_indices))
                 size = sum(main.packinfo.packsizes[stream : stream + n])
                 self.start[id(folder)] = (pos, size)
                 self.files[id(folder)] = members = list(folder.files or ())
                 self.index.update((g.id, i) for i, g in enumerate(members))
                 pos, stream = pos + size, stream + n
-        self.folder = None  # the folder being read, its decompressor, position, next member
-        self.dec = None
-        self.pos = 0
+        self.folder = None  # the folder being read, its decoded stream, its next member
+        self.stream: _LzmaStream | _Py7zrStream | None = None
         self.next = 0
 
     def read(self, f) -> bytes:
@@ -251,31 +368,51 @@ class _SevenZipFolders:
         files, index = self.files[id(folder)], self.index[f.id]
         if self.folder is not folder or index < self.next:
             pos, size = self.start[id(folder)]
-            try:
-                self.dec = folder.get_decompressor(size, reset=True)
-            except PasswordRequired as e:
-                raise EncryptedFile(f"7z member {f.filename!r} is password-protected") from e
-            self.folder, self.pos, self.next = folder, pos, 0
+            if pos + size > len(self.data):
+                raise CorruptFile("7z packed data lies past the end of the file")
+            limit = int(self.ctx.limits.archive_total_mb * MB)
+            filters = lzma_filters(folder, limit)
+            if filters is not None:
+                packed = memoryview(self.data)[pos : pos + size]
+                self.stream = _LzmaStream(packed, filters)
+            else:
+                try:
+                    self.stream = _Py7zrStream(folder, self.z.fp, pos, size)
+                except PasswordRequired as e:
+                    raise EncryptedFile(f"7z member {f.filename!r} is password-protected") from e
+            self.folder, self.next = folder, 0
         while self.next < index:  # members skipped in a solid block still have to be decoded
-            self._take(files[self.next])
+            self._take(files[self.next], keep=False)
             self.next += 1
         out = self._take(f)
         self.next = index + 1
         return out
 
-    def _take(self, f) -> bytes:
+    def close(self) -> None:
+        """Drop the decoders now. A traceback would otherwise keep them until a garbage
+        collection, and pyppmd's threaded PPMd decoder, left mid-stream by a damaged archive,
+        crashes the process when the collector frees it (found by tests/test_extract_7z.py)."""
+        if isinstance(self.stream, _Py7zrStream):
+            self.stream.dec = None
+        self.stream = None
+        self.folder = None
+        for folder in self.z.header.main_streams.unpackinfo.folders if self.start else ():
+            folder.decompressor = None
+
+    def _take(self, f, keep: bool = True) -> bytes:
         size = int(f.uncompressed or 0)
         out = bytearray()
-        fp = self.z.fp
-        while len(out) < size:
+        got = 0
+        assert self.stream is not None
+        while got < size:
             self.ctx.budget.check_time()
-            fp.seek(self.pos)
-            chunk = self.dec.decompress(fp, min(size - len(out), 1 << 20))
-            if not chunk and fp.tell() == self.pos:
+            chunk = self.stream.read(min(size - got, 1 << 20))
+            if not chunk:
                 raise CorruptFile(f"7z data ends inside member {f.filename!r}")
-            self.pos = fp.tell()
-            out += chunk
-        if f.crc32 is not None and zlib.crc32(out) != f.crc32:
+            got += len(chunk)
+            if keep:
+                out += chunk
+        if keep and f.crc32 is not None and zlib.crc32(out) != f.crc32:
             raise CorruptFile(f"7z member {f.filename!r} fails its CRC check")
         return bytes(out)
 
@@ -320,8 +457,9 @@ def extract_7z(data: bytes, ctx: Ctx) -> Parts:
         if "password" in str(e).lower():
             raise EncryptedFile("the 7z archive is password-protected") from e
         raise CorruptFile(f"7z archive unreadable: {type(e).__name__}: {e}") from e
+    folders = None
     try:
-        folders = _SevenZipFolders(z, ctx)
+        folders = _SevenZipFolders(z, data, ctx)
         entries = [
             Entry(
                 f.filename,
@@ -343,6 +481,8 @@ def extract_7z(data: bytes, ctx: Ctx) -> Parts:
     except errors as e:
         raise CorruptFile(f"7z archive unreadable: {type(e).__name__}: {e}") from e
     finally:
+        if folders is not None:
+            folders.close()
         z.close()
 
 
