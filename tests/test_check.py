@@ -159,3 +159,23 @@ def test_flagged_photo_is_logged_with_a_private_thumbnail(setup, tmp_path: Path)
     assert row["action"] == "check" and row["thumbnail"]
     thumb = setup["data"] / "thumbnails" / row["thumbnail"]
     assert thumb.is_file() and thumb.stat().st_mode & 0o077 == 0
+
+
+def test_only_files_that_may_hold_pictures_warm_the_ocr_model(tmp_path: Path) -> None:
+    """Without an agent, `check` loads the OCR model ahead only for files that may need it, told
+    by content: a text file's check does not pay for it, a picture named .txt still does."""
+    from PIL import Image
+
+    from agent.commands.check import may_need_ocr
+    from tests.docgen.render import sample_doc, write
+
+    text = tmp_path / "通知.txt"
+    text.write_text("关于做好近期重点工作的通知\n各科室：请按要求落实。\n", encoding="utf-8")
+    table = tmp_path / "名单.csv"
+    table.write_text("姓名,电话\n张三,13800000000\n", encoding="utf-8")
+    picture = tmp_path / "截图.txt"
+    Image.new("RGB", (40, 20), "white").save(picture, format="PNG")
+    docx = write(sample_doc(seed=3, rows=2), tmp_path / "a.docx", "docx")
+    assert not may_need_ocr(text) and not may_need_ocr(table)
+    assert may_need_ocr(picture) and may_need_ocr(docx)
+    assert may_need_ocr(tmp_path / "gone.png")  # unreadable: the scan reports it

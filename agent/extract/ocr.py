@@ -26,6 +26,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,11 @@ RAPID3_DET_SIDE = 1280
 RAPID3_REC_BATCH = 2
 RAPID3_CHUNK = 12
 RAPID3_THREADS = 2
+# Recognition runs line batches on this many threads at once, each on one ONNX Runtime thread,
+# rather than one batch at a time on RAPID3_THREADS intra-op threads: recognition's operators are
+# small (48 px high lines), and splitting each across two threads cost ~45% more CPU for the same
+# text (dense page: 19.3 vs 13.3 CPU-s) (bench/extract.py, /work notes in docs/architecture.md).
+RAPID3_REC_WORKERS = 2
 # a page whose detected lines are under RAPID3_SMALL_TEXT px high (median) after shrinking is
 # detected again at the size that makes them about RAPID3_GOOD_TEXT px (up to `ocr.max_side`)
 RAPID3_SMALL_TEXT = 16
@@ -192,6 +198,41 @@ class RapidEngine:
         return lines
 
 
+def _import_rapidocr():
+    """(the rapidocr package, its RapidOCR class), imported with its model registry
+    (default_models.yaml, ~1,600 lines of download URLs) read by PyYAML into plain dicts instead
+    of OmegaConf nodes. rapidocr builds that registry twice at import (~0.3 s each on this
+    machine) only to resolve model downloads, which shareguard never asks for: it names the
+    wheel's model files itself. The dicts answer the `.get`/`[]` lookups the registry code makes."""
+    import sys
+
+    if "rapidocr.main" in sys.modules:  # imported already (the patch is for the first import)
+        import rapidocr
+
+        return rapidocr, sys.modules["rapidocr.main"].RapidOCR
+    import yaml
+    from omegaconf import OmegaConf
+
+    original = OmegaConf.load
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def load(file_, *args, **kwargs):
+        name = getattr(file_, "name", None) if not isinstance(file_, (str, os.PathLike)) else None
+        path = os.fspath(file_) if name is None else name
+        if os.path.basename(str(path)) == "default_models.yaml" and "rapidocr" in str(path):
+            with open(path, encoding="utf-8") as f:
+                return yaml.load(f, Loader=loader)
+        return original(file_, *args, **kwargs)
+
+    OmegaConf.load = load  # type: ignore[method-assign]
+    try:
+        import rapidocr
+        from rapidocr.main import RapidOCR
+    finally:
+        OmegaConf.load = original  # type: ignore[method-assign]
+    return rapidocr, RapidOCR
+
+
 class Rapid3Engine:
     """RapidOCR 3 (PP-OCRv6 small detection and recognition, PP-OCRv4 line classifier; all in
     the wheel, nothing downloaded), stage by stage on one ONNX Runtime session per model."""
@@ -205,12 +246,12 @@ class Rapid3Engine:
         det_side: int = RAPID3_DET_SIDE,
         rec_batch: int = RAPID3_REC_BATCH,
         threads: int = RAPID3_THREADS,
+        rec_workers: int = RAPID3_REC_WORKERS,
         upscale_to: int = 0,
     ) -> None:
         from pathlib import Path
 
-        import rapidocr
-        from rapidocr import RapidOCR
+        rapidocr, RapidOCR = _import_rapidocr()
 
         logging.getLogger("RapidOCR").setLevel(logging.WARNING)
         self.max_side = max_side
@@ -236,6 +277,10 @@ class Rapid3Engine:
                 "EngineConfig.onnxruntime.inter_op_num_threads": 1,
             }
         )
+        self.rec_batch = max(1, rec_batch)
+        self.rec_workers = max(1, rec_workers)
+        self._pool: ThreadPoolExecutor | None = None
+        self._wide = threading.Semaphore(1)  # one wide line at a time (memory)
         self.text_score = float(self.engine.cfg.Global.text_score)
         self.upside_down = False
         self.sideways = False
@@ -244,9 +289,28 @@ class Rapid3Engine:
 
     def warm(self) -> None:
         """Load the three models now (a few hundred ms each) instead of on the first page."""
-        self.engine._load_det_model()
-        self.engine._load_cls_model()
-        self.engine._load_rec_model()
+        self._load()
+        # One small page through all three models: ONNX Runtime's first run of a session sets
+        # up buffers it keeps; done here (then trimmed by the worker) it does not stack on the
+        # first real page's peak (a phone photo: 684 MB first, 514 MB once warmed).
+        self.recognize(_warm_page())
+
+    def _load(self) -> None:
+        """Detection and the line classifier on `threads` intra-op threads; recognition on one,
+        its batches spread over `rec_workers` threads instead (`_read`)."""
+        eng = self.engine
+        if eng.text_rec is not None:
+            return
+        eng._load_det_model()
+        eng._load_cls_model()
+        ort_cfg = eng.cfg.EngineConfig.onnxruntime
+        threads = ort_cfg.intra_op_num_threads
+        if self.rec_workers > 1:
+            ort_cfg.intra_op_num_threads = 1
+        try:
+            eng._load_rec_model()
+        finally:
+            ort_cfg.intra_op_num_threads = threads
 
     def recognize(
         self, img: Image, *, use_cls: bool = True, check_sideways: bool = False
@@ -258,6 +322,7 @@ class Rapid3Engine:
         from rapidocr.main import RapidOCRError
         from rapidocr.utils.process_img import map_boxes_to_original
 
+        self._load()
         self.upside_down = self.sideways = self.stopped_early = False
         full = img.convert("RGB")
         img = shrink(full, self.max_side)
@@ -343,12 +408,42 @@ class Rapid3Engine:
         widest line, so a line wider than RAPID3_WIDE_LINE (at the model's 48 px height) is read
         on its own: two such lines of a dense page together cost ~230 MB more at the peak."""
         wide = [i for i in chunk if _rec_width(crops[i]) > RAPID3_WIDE_LINE]
-        narrow = [i for i in chunk if i not in set(wide)]
-        out: list[tuple[int, str, float]] = []
-        for group in ([narrow] if narrow else []) + [[i] for i in wide]:
-            rec = self.engine.recognize_txt([crops[i] for i in group])
-            out += zip(group, rec.txts or (), rec.scores or (), strict=False)
-        return out
+        narrow = sorted((i for i in chunk if i not in wide), key=lambda i: _rec_width(crops[i]))
+        # batches of lines of similar width (padding to the widest costs), wide lines alone
+        groups = [narrow[k : k + self.rec_batch] for k in range(0, len(narrow), self.rec_batch)]
+        groups += [[i] for i in wide]
+
+        def read(group: list[int]) -> list[tuple[int, str, float]]:
+            if len(group) == 1 and group[0] in wide:
+                with self._wide:  # two wide lines at once would double recognition's peak
+                    rec = self.engine.recognize_txt([crops[group[0]]])
+            else:
+                rec = self.engine.recognize_txt([crops[i] for i in group])
+            return list(zip(group, rec.txts or (), rec.scores or (), strict=False))
+
+        if self.rec_workers < 2 or len(groups) < 2:
+            done = [r for g in groups for r in read(g)]
+        else:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.rec_workers, thread_name_prefix="ocr-rec")
+            # widest first, so that the last batch to finish is a short one
+            groups.sort(key=lambda g: -max(_rec_width(crops[i]) for i in g))
+            done = [r for part in self._pool.map(read, groups) for r in part]
+        place = {i: k for k, i in enumerate(chunk)}
+        return sorted(done, key=lambda r: place[r[0]])  # in the chunk's (reading) order
+
+
+def _warm_page() -> Image:
+    """A small synthetic page with a few printed lines, for `Rapid3Engine.warm`."""
+    from PIL import Image as PILImage
+    from PIL import ImageDraw, ImageFont
+
+    img = PILImage.new("RGB", (480, 160), "white")
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=22)
+    for i, line in enumerate(("shareguard 2026-12-02", "OCR warm-up 0123456789", "ABCDEFG hijk")):
+        draw.text((16, 12 + 48 * i), line, fill="black", font=font)
+    return img
 
 
 def _rec_width(crop) -> float:
