@@ -338,7 +338,10 @@ class Extractor:
         root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
         env.setdefault("OMP_THREAD_LIMIT", "1")
-        env.setdefault("MALLOC_ARENA_MAX", "2")
+        # one malloc arena: OCR recognises on two threads, and the memory a second arena keeps
+        # after a page is not handed back by malloc_trim (idle worker 469-494 MB with two
+        # arenas, 388-406 MB with one, bench/check.py)
+        env.setdefault("MALLOC_ARENA_MAX", "1")
         proc = subprocess.Popen(
             [sys.executable, "-m", "agent.extract.worker"],
             stdin=subprocess.PIPE,

@@ -279,7 +279,6 @@ class Rapid3Engine:
         )
         self.rec_batch = max(1, rec_batch)
         self.rec_workers = max(1, rec_workers)
-        self._pool: ThreadPoolExecutor | None = None
         self._wide = threading.Semaphore(1)  # one wide line at a time (memory)
         self.text_score = float(self.engine.cfg.Global.text_score)
         self.upside_down = False
@@ -364,16 +363,26 @@ class Rapid3Engine:
         if self.upside_down:  # the page's first lines are at the bottom of the image
             order.reverse()
         lines: list[OcrLine] = []
-        for start in range(0, len(order), RAPID3_CHUNK):
-            chunk = order[start : start + RAPID3_CHUNK]
-            for i, text, conf in self._read(crops, chunk):
-                if text.strip() and conf >= self.text_score:
-                    lines.append(OcrLine(text.strip(), _scale_box(rects[i], img.size), float(conf)))
-            if self.stop_when is not None and start + RAPID3_CHUNK < len(order):
-                seen = turn_180(lines) if self.upside_down else lines
-                if self.stop_when(seen):
-                    self.stopped_early = True
-                    break
+        # the recognition threads live for one page: ONNX Runtime keeps per-thread work buffers
+        # while a thread lives (+50-100 MB resident in an idle worker when they were kept)
+        pool = None
+        if self.rec_workers > 1 and len(order) > 1:
+            pool = ThreadPoolExecutor(self.rec_workers, thread_name_prefix="ocr-rec")
+        try:
+            for start in range(0, len(order), RAPID3_CHUNK):
+                chunk = order[start : start + RAPID3_CHUNK]
+                for i, text, conf in self._read(crops, chunk, pool):
+                    if text.strip() and conf >= self.text_score:
+                        box = _scale_box(rects[i], img.size)
+                        lines.append(OcrLine(text.strip(), box, float(conf)))
+                if self.stop_when is not None and start + RAPID3_CHUNK < len(order):
+                    seen = turn_180(lines) if self.upside_down else lines
+                    if self.stop_when(seen):
+                        self.stopped_early = True
+                        break
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True)
         return lines
 
     def _side_for_small_text(
@@ -403,7 +412,9 @@ class Rapid3Engine:
         finally:
             eng.max_side_len, det_model.limit_side_len = saved
 
-    def _read(self, crops: list, chunk: list[int]) -> list[tuple[int, str, float]]:
+    def _read(
+        self, crops: list, chunk: list[int], pool: ThreadPoolExecutor | None = None
+    ) -> list[tuple[int, str, float]]:
         """Recognise the crops named by `chunk`. Recognition memory grows with batch x the
         widest line, so a line wider than RAPID3_WIDE_LINE (at the model's 48 px height) is read
         on its own: two such lines of a dense page together cost ~230 MB more at the peak."""
@@ -421,14 +432,12 @@ class Rapid3Engine:
                 rec = self.engine.recognize_txt([crops[i] for i in group])
             return list(zip(group, rec.txts or (), rec.scores or (), strict=False))
 
-        if self.rec_workers < 2 or len(groups) < 2:
+        if pool is None or len(groups) < 2:
             done = [r for g in groups for r in read(g)]
         else:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(self.rec_workers, thread_name_prefix="ocr-rec")
             # widest first, so that the last batch to finish is a short one
             groups.sort(key=lambda g: -max(_rec_width(crops[i]) for i in g))
-            done = [r for part in self._pool.map(read, groups) for r in part]
+            done = [r for part in pool.map(read, groups) for r in part]
         place = {i: k for k, i in enumerate(chunk)}
         return sorted(done, key=lambda r: place[r[0]])  # in the chunk's (reading) order
 
@@ -593,7 +602,12 @@ class Ocr:
         if self._engine is None:
             with self._loading:
                 if self._engine is None:
+                    from agent.extract.worker import release_memory
+
                     self._engine = self._load()
+                    # the loading's freed buffers go back before any page is read: a page
+                    # waiting on the lock would otherwise stack its peak on them (+80 MB)
+                    release_memory()
         return self._engine
 
     def _load(self) -> Rapid3Engine | RapidEngine | TesseractEngine:

@@ -112,7 +112,6 @@ def _warm(ocr) -> None:
         ocr.warm()
     except Exception as e:
         log.warning("OCR engine not loaded ahead: %s", e)
-    release_memory()
 
 
 def _thumbnail(msg: dict) -> tuple[tuple, bool]:
