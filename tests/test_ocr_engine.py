@@ -123,33 +123,6 @@ def test_stop_when_ends_a_page_after_a_batch_of_lines(
     assert "交办单" in _flat("".join(ln.text for ln in part))
 
 
-def test_lines_read_on_two_threads_are_the_lines_read_on_one(
-    tmp_path: Path, doc: Doc, rapid3: Ocr
-) -> None:
-    """Recognition spreads a page's line batches over threads: the page must read the same,
-    line for line and in the same order, as one batch after another, wide lines included."""
-    from PIL import Image
-
-    from agent.extract import ocr as ocr_mod
-
-    img = Image.open(write(doc, tmp_path / "scan.png", "scan-png"))
-    eng = rapid3.engine
-    assert eng.rec_workers >= 2
-    serial = Rapid3Engine(1280, rec_workers=1)
-    serial.warm()
-    # a narrow wide-line limit makes the longest lines of the page go alone, under the lock
-    widest, stop = ocr_mod.RAPID3_WIDE_LINE, eng.stop_when
-    ocr_mod.RAPID3_WIDE_LINE, eng.stop_when = 600, None
-    try:
-        parallel = [(ln.text, ln.box) for ln in eng.recognize(img, use_cls=False)]
-        one = [(ln.text, ln.box) for ln in serial.recognize(img, use_cls=False)]
-    finally:
-        ocr_mod.RAPID3_WIDE_LINE, eng.stop_when = widest, stop
-    assert len(one) > RAPID3_CHUNK
-    assert [t for t, _ in parallel] == [t for t, _ in one]
-    assert [b for _, b in parallel] == [b for _, b in one]
-
-
 def test_importing_rapidocr_leaves_omegaconf_as_it_was() -> None:
     """The model registry is read with PyYAML during rapidocr's import only; everything else
     that loads YAML through OmegaConf still gets OmegaConf's own loader."""

@@ -338,9 +338,10 @@ class Extractor:
         root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
         env.setdefault("OMP_THREAD_LIMIT", "1")
-        # one malloc arena: OCR recognises on two threads, and the memory a second arena keeps
-        # after a page is not handed back by malloc_trim (idle worker 469-494 MB with two
-        # arenas, 388-406 MB with one, bench/check.py)
+        # one malloc arena: the OCR models load on a thread while the first file is read on
+        # another, and what a second arena kept was not reused by the first page (worker peak
+        # over photo, screenshot, lab photo and dense page: 621 MB with two arenas, 524-537 MB
+        # with one; idle 374-413 MB either way; quiet machine, 2 runs each)
         env.setdefault("MALLOC_ARENA_MAX", "1")
         proc = subprocess.Popen(
             [sys.executable, "-m", "agent.extract.worker"],

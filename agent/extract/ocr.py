@@ -26,7 +26,6 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,11 +50,6 @@ RAPID3_DET_SIDE = 1280
 RAPID3_REC_BATCH = 2
 RAPID3_CHUNK = 12
 RAPID3_THREADS = 2
-# Recognition runs line batches on this many threads at once, each on one ONNX Runtime thread,
-# rather than one batch at a time on RAPID3_THREADS intra-op threads: recognition's operators are
-# small (48 px high lines), and splitting each across two threads cost ~45% more CPU for the same
-# text (dense page: 19.3 vs 13.3 CPU-s) (bench/extract.py, /work notes in docs/architecture.md).
-RAPID3_REC_WORKERS = 2
 # a page whose detected lines are under RAPID3_SMALL_TEXT px high (median) after shrinking is
 # detected again at the size that makes them about RAPID3_GOOD_TEXT px (up to `ocr.max_side`)
 RAPID3_SMALL_TEXT = 16
@@ -246,7 +240,6 @@ class Rapid3Engine:
         det_side: int = RAPID3_DET_SIDE,
         rec_batch: int = RAPID3_REC_BATCH,
         threads: int = RAPID3_THREADS,
-        rec_workers: int = RAPID3_REC_WORKERS,
         upscale_to: int = 0,
     ) -> None:
         from pathlib import Path
@@ -277,9 +270,6 @@ class Rapid3Engine:
                 "EngineConfig.onnxruntime.inter_op_num_threads": 1,
             }
         )
-        self.rec_batch = max(1, rec_batch)
-        self.rec_workers = max(1, rec_workers)
-        self._wide = threading.Semaphore(1)  # one wide line at a time (memory)
         self.text_score = float(self.engine.cfg.Global.text_score)
         self.upside_down = False
         self.sideways = False
@@ -288,28 +278,13 @@ class Rapid3Engine:
 
     def warm(self) -> None:
         """Load the three models now (a few hundred ms each) instead of on the first page."""
-        self._load()
+        self.engine._load_det_model()
+        self.engine._load_cls_model()
+        self.engine._load_rec_model()
         # One small page through all three models: ONNX Runtime's first run of a session sets
         # up buffers it keeps; done here (then trimmed by the worker) it does not stack on the
         # first real page's peak (a phone photo: 684 MB first, 514 MB once warmed).
         self.recognize(_warm_page())
-
-    def _load(self) -> None:
-        """Detection and the line classifier on `threads` intra-op threads; recognition on one,
-        its batches spread over `rec_workers` threads instead (`_read`)."""
-        eng = self.engine
-        if eng.text_rec is not None:
-            return
-        eng._load_det_model()
-        eng._load_cls_model()
-        ort_cfg = eng.cfg.EngineConfig.onnxruntime
-        threads = ort_cfg.intra_op_num_threads
-        if self.rec_workers > 1:
-            ort_cfg.intra_op_num_threads = 1
-        try:
-            eng._load_rec_model()
-        finally:
-            ort_cfg.intra_op_num_threads = threads
 
     def recognize(
         self, img: Image, *, use_cls: bool = True, check_sideways: bool = False
@@ -321,7 +296,6 @@ class Rapid3Engine:
         from rapidocr.main import RapidOCRError
         from rapidocr.utils.process_img import map_boxes_to_original
 
-        self._load()
         self.upside_down = self.sideways = self.stopped_early = False
         full = img.convert("RGB")
         img = shrink(full, self.max_side)
@@ -363,26 +337,16 @@ class Rapid3Engine:
         if self.upside_down:  # the page's first lines are at the bottom of the image
             order.reverse()
         lines: list[OcrLine] = []
-        # the recognition threads live for one page: ONNX Runtime keeps per-thread work buffers
-        # while a thread lives (+50-100 MB resident in an idle worker when they were kept)
-        pool = None
-        if self.rec_workers > 1 and len(order) > 1:
-            pool = ThreadPoolExecutor(self.rec_workers, thread_name_prefix="ocr-rec")
-        try:
-            for start in range(0, len(order), RAPID3_CHUNK):
-                chunk = order[start : start + RAPID3_CHUNK]
-                for i, text, conf in self._read(crops, chunk, pool):
-                    if text.strip() and conf >= self.text_score:
-                        box = _scale_box(rects[i], img.size)
-                        lines.append(OcrLine(text.strip(), box, float(conf)))
-                if self.stop_when is not None and start + RAPID3_CHUNK < len(order):
-                    seen = turn_180(lines) if self.upside_down else lines
-                    if self.stop_when(seen):
-                        self.stopped_early = True
-                        break
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True)
+        for start in range(0, len(order), RAPID3_CHUNK):
+            chunk = order[start : start + RAPID3_CHUNK]
+            for i, text, conf in self._read(crops, chunk):
+                if text.strip() and conf >= self.text_score:
+                    lines.append(OcrLine(text.strip(), _scale_box(rects[i], img.size), float(conf)))
+            if self.stop_when is not None and start + RAPID3_CHUNK < len(order):
+                seen = turn_180(lines) if self.upside_down else lines
+                if self.stop_when(seen):
+                    self.stopped_early = True
+                    break
         return lines
 
     def _side_for_small_text(
@@ -412,34 +376,21 @@ class Rapid3Engine:
         finally:
             eng.max_side_len, det_model.limit_side_len = saved
 
-    def _read(
-        self, crops: list, chunk: list[int], pool: ThreadPoolExecutor | None = None
-    ) -> list[tuple[int, str, float]]:
+    def _read(self, crops: list, chunk: list[int]) -> list[tuple[int, str, float]]:
         """Recognise the crops named by `chunk`. Recognition memory grows with batch x the
         widest line, so a line wider than RAPID3_WIDE_LINE (at the model's 48 px height) is read
-        on its own: two such lines of a dense page together cost ~230 MB more at the peak."""
+        on its own: two such lines of a dense page together cost ~230 MB more at the peak.
+
+        Measured and not taken (docs/architecture.md, OCR): batches on two threads
+        over a one-thread session read lines of photos 5-12% faster but dense pages 40-55%
+        slower (their wide lines, alone for memory, then ran on one core)."""
         wide = [i for i in chunk if _rec_width(crops[i]) > RAPID3_WIDE_LINE]
-        narrow = sorted((i for i in chunk if i not in wide), key=lambda i: _rec_width(crops[i]))
-        # batches of lines of similar width (padding to the widest costs), wide lines alone
-        groups = [narrow[k : k + self.rec_batch] for k in range(0, len(narrow), self.rec_batch)]
-        groups += [[i] for i in wide]
-
-        def read(group: list[int]) -> list[tuple[int, str, float]]:
-            if len(group) == 1 and group[0] in wide:
-                with self._wide:  # two wide lines at once would double recognition's peak
-                    rec = self.engine.recognize_txt([crops[group[0]]])
-            else:
-                rec = self.engine.recognize_txt([crops[i] for i in group])
-            return list(zip(group, rec.txts or (), rec.scores or (), strict=False))
-
-        if pool is None or len(groups) < 2:
-            done = [r for g in groups for r in read(g)]
-        else:
-            # widest first, so that the last batch to finish is a short one
-            groups.sort(key=lambda g: -max(_rec_width(crops[i]) for i in g))
-            done = [r for part in pool.map(read, groups) for r in part]
-        place = {i: k for k, i in enumerate(chunk)}
-        return sorted(done, key=lambda r: place[r[0]])  # in the chunk's (reading) order
+        narrow = [i for i in chunk if i not in set(wide)]
+        out: list[tuple[int, str, float]] = []
+        for group in ([narrow] if narrow else []) + [[i] for i in wide]:
+            rec = self.engine.recognize_txt([crops[i] for i in group])
+            out += zip(group, rec.txts or (), rec.scores or (), strict=False)
+        return out
 
 
 def _warm_page() -> Image:
