@@ -154,12 +154,7 @@ def test_declared_huge_dictionary_costs_only_the_output(tmp_path: Path) -> None:
         "e = extract_in_process(sys.argv[1], c)\n"
         "print(e.members[0].tables[0].rows[1][0])\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script, str(p)], capture_output=True, text=True, cwd=ROOT,
-        timeout=120, check=False,
-    )  # fmt: skip
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip() == "张三"
+    assert _run_child(script, p, timeout=120) == "张三"
 
 
 def _read_number(b: bytes | bytearray, i: int) -> tuple[int, int]:
@@ -252,9 +247,14 @@ def test_damaged_ppmd_archive_never_crashes_the_process(tmp_path: Path) -> None:
         "        kept.clear(); gc.collect()\n"
         "print(len(kept), 'ok')\n"
     )
+    assert _run_child(script, tmp_path, timeout=300) == "0 ok"
+
+
+def _run_child(script: str, arg: Path, *, timeout: float) -> str:
+    """Run `script` in a fresh interpreter (a crash or a memory cap stays there); its stdout."""
     out = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, cwd=ROOT,
-        timeout=300, check=False,
+        [sys.executable, "-c", script, str(arg)], capture_output=True, text=True, cwd=ROOT,
+        timeout=timeout, check=False,
     )  # fmt: skip
     assert out.returncode == 0, f"exit {out.returncode}: {out.stderr[-2000:]}"
-    assert out.stdout.strip() == "0 ok"
+    return out.stdout.strip()
