@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (Chinese text data: long lines read better unbroken)
-"""Blind batch 5: 30 document families (18 positives, 12 hard negatives), split ``blind5``.
+"""Blind batch 5: 42 document families (24 positives, 4 per category; 18 hard negatives), split ``blind5``.
 
 Author: engineer "blind5" (worktree ``blind5``), written 2026-12-02 (UTC). Batches 1-4 were written
 by the engineers "blind", "blind2", "blind3" and "blind4"; this author did not read them.
@@ -1059,4 +1059,365 @@ def clean_supplier_directory(rng: random.Random, fake: Faker) -> Doc:
         paragraphs=["以下名录向社会公示，如有异议请于公示期内以书面形式反映。"],
         tables=[rows],
         key_phrases=["合格供应商名录"],
+    )
+
+
+# ------------------------------------------------------------------ second round (one more each)
+
+
+@family("b5_grid_tip_sheet", "control_order", "docx", "txt", "photo")
+def grid_tip_sheet(rng: random.Random, fake: Faker) -> Doc:
+    """A street office's 工作提示单 to its community grids: no 文号, numbered items, deadline."""
+    street = pick(rng, ("河口街道", "东关街道", "城关街道", "新华街道"))
+    year = rng.choice((2019, 2023, 2024, 2026))
+    m, d = md(rng)
+    no = rng.randint(1, 40)
+    items = rng.sample(
+        (
+            f"对辖区出租屋逐户上门核查，{m}月{d}日前将新增租住人员信息录入网格平台",
+            "对独居老人、残疾人开展一次走访，发现安全隐患当场登记",
+            "排查沿街商铺燃气使用情况，无报警装置的列入整改清单",
+            "网格员每天上午9点前在工作群报到，不得无故脱岗",
+            "对群众反映的噪音扰民问题，24小时内联系当事人",
+        ),
+        3,
+    )
+    title = rng.random() < 0.7
+    return Doc(
+        title=f"{street}网格化服务管理工作提示单" if title else "",
+        preamble=[] if title else [f"{street}综治中心  提示（第{no}期）"],
+        paragraphs=[
+            "各社区网格长、专职网格员：",
+            *[f"{'一二三'[i]}、{x}；" for i, x in enumerate(items)],
+            "以上事项落实情况由社区汇总后报街道综治中心，街道将随机抽查，"
+            + pick(rng, ("抽查不合格的网格当月考核不得评优。", "发现虚报瞒报的严肃追责。")),
+        ],
+        closing=[
+            f"{street}综治中心",
+            f"{year}年{m}月{max(1, d - 4)}日",
+            f"联系人：{fake.name()} {mobile(rng)}",
+        ],
+        key_phrases=["网格"],
+    )
+
+
+@family("b5_isolation_ledger_idfirst", "screening_list", "xlsx", "csv-gbk", "docx", "pdf")
+def isolation_ledger_idfirst(rng: random.Random, fake: Faker) -> Doc:
+    """A hotel quarantine ledger, ID number first, name later, room and release date columns."""
+    hotel = pick(rng, ("锦江之星", "如家酒店", "城市便捷", "县党校培训中心", "铁路职工公寓"))
+    year = rng.choice((2020, 2021, 2022))
+    rows = [["身份证号码", "房间号", "姓名", "手机", "来源地", "入住日期", "解除日期", "核酸结果"]]
+    ids = []
+    for _ in range(rng.randint(6, 10)):
+        ssn = fake.ssn()
+        ids.append(ssn)
+        m, d = md(rng)
+        rows.append(
+            [
+                ssn,
+                f"{rng.randint(2, 9)}{rng.randint(1, 30):02d}",
+                fake.name(),
+                mobile(rng),
+                pick(rng, ("入境", "上海", "西安", "广州", "乌鲁木齐")),
+                f"{m}.{d}",
+                f"{m}.{min(28, d + 7)}" if d < 21 else f"{m + 1 if m < 12 else 1}.{d - 20}",
+                pick(rng, ("阴性", "阴性", "待出", "阴性（第2次）")),
+            ]
+        )
+    return Doc(
+        preamble=[f"{hotel}集中隔离点在住人员台账  {year}年"],
+        tables=[rows],
+        identifiers=ids[:2],
+    )
+
+
+@family("b5_lab_report_sheet", "medical_record", "pdf", "docx", "photo", "screenshot")
+def lab_report_sheet(rng: random.Random, fake: Faker) -> Doc:
+    """A 检验报告单 (blood count / liver function) with patient line and flagged results."""
+    hosp = pick(rng, ("铁路医院", "大学附属第二医院", "县妇幼保健院", "矿务局总医院"))
+    name = fake.name()
+    panel = pick(rng, ("血常规", "肝功能", "乙肝两对半", "甲状腺功能"))
+    items = {
+        "血常规": [
+            ("WBC 白细胞", "10^9/L", 3.5, 9.5),
+            ("HGB 血红蛋白", "g/L", 115, 150),
+            ("PLT 血小板", "10^9/L", 125, 350),
+        ],
+        "肝功能": [
+            ("ALT 谷丙转氨酶", "U/L", 7, 40),
+            ("AST 谷草转氨酶", "U/L", 13, 35),
+            ("TBIL 总胆红素", "μmol/L", 0, 21),
+        ],
+        "乙肝两对半": [
+            ("HBsAg", "IU/mL", 0, 0.05),
+            ("HBeAg", "S/CO", 0, 1),
+            ("抗-HBc", "S/CO", 0, 1),
+        ],
+        "甲状腺功能": [
+            ("FT3", "pmol/L", 3.1, 6.8),
+            ("FT4", "pmol/L", 12, 22),
+            ("TSH", "mIU/L", 0.27, 4.2),
+        ],
+    }[panel]
+    rows = [["项目", "结果", "提示", "单位", "参考区间"]]
+    for item, unit, lo, hi in items:
+        val = round(rng.uniform(lo * 0.5, hi * 1.8) if hi > 1 else rng.uniform(0, hi * 40), 2)
+        flag = "↑" if val > hi else ("↓" if val < lo else "")
+        rows.append([item, str(val), flag, unit, f"{lo}-{hi}"])
+    year = rng.choice((2016, 2023, 2025))
+    return Doc(
+        preamble=[f"{pick(rng, COUNTIES)[0]}{hosp}检验报告单"],
+        paragraphs=[
+            f"姓名：{name}  性别：{pick(rng, ('男', '女'))}  年龄：{rng.randint(1, 90)}岁  "
+            f"科室：{pick(rng, ('感染科', '消化内科', '内分泌科', '门诊'))}  标本：静脉血  "
+            f"条码号：{rng.randint(10**9, 10**10 - 1)}",
+            f"检验项目：{panel}",
+        ],
+        tables=[rows],
+        closing=[
+            f"送检医生：{fake.name()}  检验者：{fake.name()}  审核者：{fake.name()}",
+            f"报告时间：{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "本报告仅对所检标本负责",
+        ],
+        key_phrases=["检验报告单", panel],
+    )
+
+
+@family("b5_trajectory_check_table", "investigation_report", "docx", "xlsx", "pdf", "photo")
+def trajectory_check_table(rng: random.Random, fake: Faker) -> Doc:
+    """A 行程轨迹核查表 for one named case: day-by-day places, checked by police/big data."""
+    name = fake.name()
+    ssn = fake.ssn()
+    year = rng.choice((2021, 2022))
+    m = rng.randint(1, 12)
+    rows = [["日期", "时间段", "活动地点", "交通方式", "同行/接触人员", "核查方式", "核查结果"]]
+    start = rng.randint(1, 18)
+    for day in range(start, start + rng.randint(4, 7)):
+        rows.append(
+            [
+                f"{m}月{day}日",
+                pick(rng, ("8:00-12:00", "全天", "14:30-17:00", "19:00-21:40")),
+                pick(
+                    rng,
+                    ("单位", "家中", "农贸市场", "棋牌室", "县人民医院门诊", "高铁站", "婚宴酒店"),
+                ),
+                pick(rng, ("步行", "自驾", "公交3路", "出租车", "G字头列车")),
+                pick(rng, ("无", "妻子", "同事3人", fake.name(), "待查")),
+                pick(rng, ("本人自述", "视频监控", "大数据比对", "支付记录")),
+                pick(rng, ("属实", "属实", "与自述不符", "待核")),
+            ]
+        )
+    return Doc(
+        title=f"{name}行程轨迹核查表",
+        paragraphs=[
+            f"身份证号：{ssn}  手机：{mobile(rng)}  类别：{pick(rng, ('确诊病例', '无症状感染者', '密切接触者'))}",
+            f"核查单位：{pick(rng, COUNTIES)[1]}流调溯源专班公安组  {year}年{m}月",
+        ],
+        tables=[rows],
+        closing=["说明：与自述不符部分已再次询问，本人承认隐瞒。核查结果仅供专班研判。"],
+        identifiers=[ssn],
+        key_phrases=["行程轨迹核查表"],
+    )
+
+
+@family("b5_speech_draft_for_review", "internal_material", "docx", "pdf", "txt")
+def speech_draft_for_review(rng: random.Random, fake: Faker) -> Doc:
+    """A leader's speech 送审稿 for a university/railway meeting, marked not for circulation."""
+    who = fake.name()
+    org = pick(rng, ("学校", "集团公司", "局", "县委"))
+    meeting = pick(
+        rng, ("年度工作会议", "安全生产警示教育大会", "党风廉政建设工作会议", "招生就业工作会议")
+    )
+    year = rng.choice((2017, 2024, 2025, 2026))
+    mark = pick(rng, ("（送审稿）", "（第三稿）", "（代拟稿 未经本人审定）"))
+    return Doc(
+        preamble=[
+            pick(rng, ("本材料未经审定，不得对外公开", "内部材料 请勿外传", "仅供起草组内部使用"))
+        ],
+        title=f"在{year}年{meeting}上的讲话{mark}",
+        paragraphs=[
+            f"{who}",
+            f"（{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日）",
+            "同志们：",
+            f"刚才，{fake.name()}同志通报了去年工作情况，我完全同意。下面，我讲三点意见。",
+            f"一、清醒认识面临的形势。去年{org}{pick(rng, ('出现了两起安全事故', '经费缺口达到数千万元', '有三名干部被立案审查', '就业率排名下滑'))}，"
+            "这些情况不宜在大会上展开，但大家心里要有数。",
+            "二、突出抓好重点任务。（此处待分管领导提供数字）",
+            "三、切实转变工作作风。",
+        ],
+        key_phrases=[mark.strip("（）")[:3]],
+    )
+
+
+@family("b5_classified_railway_firstline", "classified", "docx", "pdf", "pdf-scan", "photo")
+def classified_railway_firstline(rng: random.Random, fake: Faker) -> Doc:
+    """A railway/customs dispatch plan, 绝密 or 机密 on the first line with the 紧急程度."""
+    body = pick(rng, ("铁路局集团公司调度所", "海关缉私局", "市人民防空办公室", "水文局防汛指挥部"))
+    mark = pick(rng, ("绝密★长期", "机密★10年", "绝密", "机密"))
+    urgency = pick(rng, ("特急", "加急", ""))
+    year = rng.choice((2003, 2015, 2018, 2025))
+    return Doc(
+        preamble=[f"{mark}  {urgency}".strip()],
+        title=f"{body}专列运输组织方案" if "铁路" in body else f"{body}专项行动方案",
+        paragraphs=[
+            f"一、任务：{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日，组织开行专列（车次{rng.randint(10000, 99999)}）。",
+            f"二、编组及径路：{pick(rng, ('经', '途经'))}{pick(rng, ('怀化', '贵阳', '包头', '兰州'))}枢纽，"
+            "沿途各站按一级保障组织接发。",
+            f"三、指挥：总指挥{fake.name()}，联络员{fake.name()}，联络电话{mobile(rng)}。",
+            "四、本方案知悉范围严格控制在附件所列人员，不得复印、拍照。",
+        ],
+        closing=[body, f"{year}年"],
+        key_phrases=[mark],
+    )
+
+
+@family("b5_clean_menu_pricelist", "clean", "photo", "pdf", "docx", "xlsx")
+def clean_menu_pricelist(rng: random.Random, fake: Faker) -> Doc:
+    """A restaurant's menu and price list with the order phone and address."""
+    shop = pick(rng, ("老码头火锅", "湘味小厨", "西北面馆", "客家酿豆腐", "朝鲜族冷面馆"))
+    rows = [["菜名", "规格", "价格（元）", "备注"]]
+    for dish in rng.sample(
+        (
+            "红烧肉",
+            "酸菜鱼",
+            "手撕包菜",
+            "羊肉泡馍",
+            "冷面",
+            "酿豆腐",
+            "小炒黄牛肉",
+            "凉拌木耳",
+            "蛋炒饭",
+        ),
+        6,
+    ):
+        rows.append(
+            [
+                dish,
+                pick(rng, ("份", "大份", "小份", "碗")),
+                str(rng.randint(8, 88)),
+                pick(rng, ("招牌", "", "微辣", "限量")),
+            ]
+        )
+    return Doc(
+        title=f"{shop}菜单",
+        tables=[rows],
+        paragraphs=[
+            f"订餐电话：{mobile(rng)} / {landline(rng)}  地址：{pick(rng, COUNTIES)[1]}{pick(rng, TOWNS)}步行街{rng.randint(1, 200)}号"
+        ],
+        closing=["本店不收取包间费，外卖满50元免配送费。"],
+        key_phrases=["订餐电话"],
+    )
+
+
+@family("b5_clean_school_parents_notice", "clean", "txt", "phone-screenshot", "docx")
+def clean_school_parents_notice(rng: random.Random, fake: Faker) -> Doc:
+    """A class teacher's notice to parents in a chat group: deadlines and @所有人, no personal data."""
+    grade = pick(rng, ("一年级3班", "四年级1班", "初二（5）班", "高一（12）班"))
+    m, d = md(rng)
+    teacher = fake.name()
+    return Doc(
+        paragraphs=[
+            f"{grade}家长群",
+            f"{teacher}老师：@所有人 各位家长好！",
+            f"1.学校定于{m}月{d}日（周{pick(rng, '一二三四五')}）下午3点召开家长会，请至少一位家长准时参加。",
+            "2.秋季流感高发，孩子如有发热请在家休息，并向班主任请假，康复后返校。",
+            f"3.{pick(rng, ('校服征订', '研学旅行回执', '午托报名'))}请于本周五17:00前在小程序里填写，逾期视为不参加。",
+            "收到请回复“孩子姓名+收到”，谢谢配合！",
+        ],
+        key_phrases=["家长"],
+    )
+
+
+@family("b5_clean_novel_excerpt", "clean", "txt", "docx", "pdf")
+def clean_novel_excerpt(rng: random.Random, fake: Faker) -> Doc:
+    """A novel chapter that mentions 秘密, 病历 and 调查 in passing."""
+    a, b = fake.name(), fake.name()
+    return Doc(
+        title=f"第{CN_NUM[rng.randint(1, 9)]}章 {pick(rng, ('旧病历', '雨夜', '抽屉里的秘密', '调查'))}",
+        paragraphs=[
+            f"{a}把那本泛黄的病历本压在抽屉最底下，这是她守了{rng.randint(10, 30)}年的秘密。",
+            f"那年非典，镇上的卫生院人手不够，{b}连着值了{rng.randint(5, 20)}个夜班。"
+            "后来有人来调查，问起那几天的事，她只说记不清了。",
+            f"窗外的雨越下越大。{a}想，等孩子长大了，也许该告诉她。",
+            "可有些话，一旦说出口，就再也收不回来了。",
+        ],
+        key_phrases=["秘密"],
+    )
+
+
+@family("b5_clean_public_consultation", "clean", "pdf", "docx", "screenshot")
+def clean_public_consultation(rng: random.Random, fake: Faker) -> Doc:
+    """A bureau's 公开征求意见 call to the public on a draft rule (征求意见稿 is public here)."""
+    body, rule = pick(
+        rng,
+        (
+            ("市水务局", "城市供水管理办法"),
+            ("市市场监督管理局", "电动自行车销售管理规定"),
+            ("市教育局", "校外培训机构管理办法"),
+            ("市税务局", "纳税信用修复工作规程"),
+            ("市铁路建设办公室", "铁路沿线环境安全管理办法"),
+        ),
+    )
+    year = rng.choice((2016, 2019, 2024, 2026))
+    m, d = md(rng)
+    return Doc(
+        title=f"{body}关于公开征求《{rule}（征求意见稿）》意见的公告",
+        paragraphs=[
+            f"为提高立法质量，广泛听取社会各界意见，现将《{rule}（征求意见稿）》全文公布，公开征求意见。",
+            f"公众可于{year}年{m}月{d}日前，通过以下方式提出意见：",
+            f"1.电子邮件：{pick(rng, ('zqyj', 'fzk', 'gongkai'))}@{pick(rng, ('sw', 'scjg', 'jyj'))}.gov.cn；",
+            f"2.信函：寄至{body}法规科（信封注明“征求意见”）；电话：{landline(rng)}。",
+            "感谢您的参与和支持！",
+        ],
+        closing=[body, f"{year}年{m}月{max(1, d - 10)}日"],
+        key_phrases=["公开征求", "征求意见稿"],
+    )
+
+
+@family("b5_clean_case_bulletin", "clean", "txt", "phone-screenshot", "pdf")
+def clean_case_bulletin(rng: random.Random, fake: Faker) -> Doc:
+    """A health commission's published case bulletin: de-identified 病例 summaries, no names."""
+    city, county = pick(rng, COUNTIES)
+    year = rng.choice((2003, 2020, 2022))
+    m, d = md(rng)
+    n = rng.randint(2, 4)
+    cases = []
+    for i in range(1, n + 1):
+        cases.append(
+            f"病例{i}：{pick(rng, ('男', '女'))}，{rng.randint(8, 80)}岁，{county}{pick(rng, TOWNS)}居住。"
+            f"{m}月{rng.randint(1, d)}日{pick(rng, ('自外地返回', '作为密接者集中隔离', '因发热到医院就诊'))}，"
+            f"经{pick(rng, ('核酸检测', '专家组会诊'))}确诊，现在定点医院隔离治疗，病情{pick(rng, ('稳定', '平稳'))}。"
+        )
+    return Doc(
+        title=f"{city}卫生健康委员会关于新增{'非典型肺炎' if year == 2003 else '新冠肺炎'}病例的通报",
+        paragraphs=[
+            f"{year}年{m}月{d}日0—24时，{city}新增确诊病例{n}例，均在{county}。病例基本情况如下：",
+            *cases,
+            "请广大市民不信谣、不传谣，做好个人防护。",
+        ],
+        closing=[f"{city}卫生健康委员会", f"{year}年{m}月{min(28, d + 1)}日"],
+        key_phrases=["病例1"],
+    )
+
+
+@family("b5_clean_job_posting", "clean", "txt", "docx", "pdf", "phone-screenshot")
+def clean_job_posting(rng: random.Random, fake: Faker) -> Doc:
+    """A company's public job posting: duties, requirements, 体检 mentioned, HR contact."""
+    company = fake.company()
+    post = pick(
+        rng,
+        ("合规专员", "海关报关员", "税务会计", "铁路信号工", "水利施工员", "网格员（劳务派遣）"),
+    )
+    m, d = md(rng)
+    return Doc(
+        title=f"{company}招聘{post}",
+        paragraphs=[
+            f"招聘人数：{rng.randint(1, 10)}人  工作地点：{pick(rng, COUNTIES)[1]}",
+            f"岗位职责：负责{pick(rng, ('公司内控制度执行检查', '进出口货物申报', '月度纳税申报', '线路设备巡检', '工程现场质量安全管理'))}等工作。",
+            f"任职要求：{pick(rng, ('大专', '本科'))}及以上学历，{rng.randint(1, 5)}年以上相关经验，身体健康。",
+            f"薪资待遇：{rng.randint(4, 9)}000-{rng.randint(10, 16)}000元/月，五险一金，入职体检费用公司承担。",
+            f"报名截止：{m}月{d}日。简历请投递至hr@{pick(rng, ('xinyu', 'tongda', 'hengan'))}.com.cn，"
+            f"咨询电话{landline(rng)}（{fake.name()[0]}女士）。",
+        ],
+        key_phrases=["岗位职责", "任职要求"],
     )
