@@ -119,3 +119,23 @@ def test_text_split_across_runs_is_joined(tmp_path: Path) -> None:
     p = tmp_path / "runs.docx"
     d.save(str(p))
     assert "110101199003074511" in extract_in_process(p, NO_OCR).text()
+
+
+def test_worker_never_imports_code_from_the_folder_it_was_started_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check` is often started in Downloads or on a USB stick: an `agent/` package lying there
+    must not replace the worker's own code."""
+    planted = tmp_path / "agent" / "extract"
+    planted.mkdir(parents=True)
+    marker = tmp_path / "planted-code-ran"
+    for d in (tmp_path / "agent", planted):
+        (d / "__init__.py").write_text("", encoding="utf-8")
+    (planted / "worker.py").write_text(
+        f"open({str(marker)!r}, 'w').write('ran')\n", encoding="utf-8"
+    )
+    doc = write(sample_doc(seed=5, rows=2), tmp_path / "名单.docx", "docx")
+    monkeypatch.chdir(tmp_path)
+    with Extractor(NO_OCR) as ex:
+        extraction = ex.extract(doc)
+    assert extraction.tables and not marker.exists()

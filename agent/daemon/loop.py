@@ -93,7 +93,7 @@ class Agent:
             key = load_install_key(self.config.key_path)
             # a person may be waiting on the next picture (an alert, `check`): OCR loads with
             # the worker, not on the first photo
-            extractor = Extractor(self.config, warm_ocr=True)
+            extractor = Extractor(self.config, warm_ocr=True, warm_page=True)
             self._scanner = Scanner(
                 self.config, self.policy, hasher=value_hasher(key), extractor=extractor
             )

@@ -311,12 +311,21 @@ class Extractor:
     """Runs extraction in one killable worker process under `config.limits`. Thread-safe:
     requests are served one at a time."""
 
-    def __init__(self, config: Config, *, in_process: bool = False, warm_ocr: bool = False) -> None:
+    def __init__(
+        self,
+        config: Config,
+        *,
+        in_process: bool = False,
+        warm_ocr: bool = False,
+        warm_page: bool = False,
+    ) -> None:
         self.config = config
         self.in_process = in_process
         # the worker loads the OCR models as soon as it starts (in a thread, so a first text
         # file is not kept waiting): for callers that will soon OCR and have a person waiting
         self.warm_ocr = warm_ocr
+        # ... and reads a synthetic page then, for a long-lived worker's memory peak (the agent)
+        self.warm_page = warm_page
         self._lock = threading.Lock()
         self._proc: subprocess.Popen | None = None
         self._conn: Connection | None = None  # replies from the worker
@@ -344,7 +353,10 @@ class Extractor:
         # with one; idle 374-413 MB either way; quiet machine, 2 runs each)
         env.setdefault("MALLOC_ARENA_MAX", "1")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "agent.extract.worker"],
+            # -P: the current directory is not put on sys.path, so the worker imports the
+            # agent's own code, never an `agent/` package in whatever folder the agent or
+            # `check` was started from (a Downloads folder, say)
+            [sys.executable, "-P", "-m", "agent.extract.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -355,7 +367,7 @@ class Extractor:
         conn_r = Connection(os.dup(proc.stdout.fileno()), writable=False)  # type: ignore[union-attr]
         proc.stdin.close()  # type: ignore[union-attr]
         proc.stdout.close()  # type: ignore[union-attr]
-        conn_w.send_bytes(pickle.dumps((self.config, self.warm_ocr)))
+        conn_w.send_bytes(pickle.dumps((self.config, self.warm_ocr, self.warm_page)))
         self._proc, self._conn, self._conn_w = proc, conn_r, conn_w
 
     def _ensure_started(self) -> None:

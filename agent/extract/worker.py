@@ -51,11 +51,11 @@ def serve(conn_r, conn_w) -> None:
     from agent import errors as E
     from agent.extract import _load_extractors, _make_ocr, extract_in_process
 
-    config, warm_ocr = pickle.loads(conn_r.recv_bytes())
+    config, warm_ocr, warm_page = pickle.loads(conn_r.recv_bytes())
     limit_memory(config.limits.memory_mb)
     ocr = _make_ocr(config)
     if ocr is not None and warm_ocr:
-        threading.Thread(target=_warm, args=(ocr,), name="ocr-warm", daemon=True).start()
+        threading.Thread(target=_warm, args=(ocr, warm_page), name="ocr-warm", daemon=True).start()
     _load_extractors()
     while True:
         try:
@@ -105,11 +105,11 @@ def serve(conn_r, conn_w) -> None:
         release_memory()
 
 
-def _warm(ocr) -> None:
+def _warm(ocr, page: bool) -> None:
     """Load the OCR engine ahead of the first picture; a failure here is the first picture's
     to report (Ocr.engine raises it again then)."""
     try:
-        ocr.warm()
+        ocr.warm(page=page)
     except Exception as e:
         log.warning("OCR engine not loaded ahead: %s", e)
 
