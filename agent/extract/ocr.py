@@ -211,9 +211,9 @@ def _import_rapidocr():
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     def load(file_, *args, **kwargs):
-        name = getattr(file_, "name", None) if not isinstance(file_, (str, os.PathLike)) else None
-        path = os.fspath(file_) if name is None else name
-        if os.path.basename(str(path)) == "default_models.yaml" and "rapidocr" in str(path):
+        named = file_ if isinstance(file_, (str, os.PathLike)) else getattr(file_, "name", "")
+        path = str(named)
+        if os.path.basename(path) == "default_models.yaml" and "rapidocr" in path:
             with open(path, encoding="utf-8") as f:
                 return yaml.load(f, Loader=loader)
         return original(file_, *args, **kwargs)
@@ -396,7 +396,7 @@ class Rapid3Engine:
 
 
 def _warm_page() -> Image:
-    """A small synthetic page with a few printed lines, for `Rapid3Engine.warm`."""
+    """A small synthetic page with a few printed lines, for `Rapid3Engine.warm_up`."""
     from PIL import Image as PILImage
     from PIL import ImageDraw, ImageFont
 
