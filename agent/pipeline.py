@@ -47,8 +47,8 @@ class Scanner:
         self.hasher = hasher
         self.extractor = extractor if extractor is not None else Extractor(config)
 
-    def close(self) -> None:
-        self.extractor.close()
+    def close(self, *, wait: bool = True) -> None:
+        self.extractor.close(wait=wait)
 
     def __enter__(self) -> Scanner:
         return self

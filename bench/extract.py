@@ -20,8 +20,8 @@
    some of them are counted in the recalls.
    Engine specs: `rapidocr` (RapidOCR 3, as shipped), `rapidocr-onnxruntime` (1.4),
    `tesseract`, `tesseract-cli`, and RapidOCR 3 variants `rapidocr:side=1600:det=960:batch=6:
-   threads=1:cls=0` (max side, detection side, recognition batch, ONNX Runtime threads, line
-   classifier off); a bare number (`rapidocr:2000`) is the max side.
+   threads=1:spin=1:cls=0` (max side, detection side, recognition batch, ONNX Runtime threads,
+   spinning threads, line classifier off); a bare number (`rapidocr:2000`) is the max side.
 """
 
 from __future__ import annotations
@@ -271,6 +271,7 @@ def _worker(engine: str, list_file: str) -> None:
         ocr_mod.RAPID3_DET_SIDE = opts.get("det", ocr_mod.RAPID3_DET_SIDE)
         ocr_mod.RAPID3_REC_BATCH = opts.get("batch", ocr_mod.RAPID3_REC_BATCH)
         ocr_mod.RAPID3_THREADS = opts.get("threads", ocr_mod.RAPID3_THREADS)
+        ocr_mod.RAPID3_SPIN = bool(opts.get("spin", ocr_mod.RAPID3_SPIN))
         ocr = Ocr(cfg)
         if opts.get("cls") == 0:
             eng = ocr.engine

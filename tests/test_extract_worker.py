@@ -139,3 +139,18 @@ def test_worker_never_imports_code_from_the_folder_it_was_started_in(
     with Extractor(NO_OCR) as ex:
         extraction = ex.extract(doc)
     assert extraction.tables and not marker.exists()
+
+
+def test_a_worker_not_waited_for_stops_on_its_own(tmp_path: Path) -> None:
+    """`check` closes its worker without waiting for the process to end (it is about to exit
+    itself): the worker, told to stop, still ends, cleanly, by itself."""
+    from agent.extract import Extractor
+
+    f = tmp_path / "a.txt"
+    f.write_text("关于做好近期工作的通知\n", encoding="utf-8")
+    ex = Extractor(Config())
+    assert "通知" in ex.extract(f).text()
+    proc = ex._proc
+    assert proc is not None and proc.poll() is None
+    ex.close(wait=False)
+    assert proc.wait(timeout=30) == 0

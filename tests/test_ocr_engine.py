@@ -206,3 +206,76 @@ def test_small_print_on_a_large_screenshot_is_looked_at_again_larger(
     e = extract_in_process(p, cfg("rapidocr"), ocr=rapid3)
     text = _flat(e.text())
     assert roster.identifiers and all(i in text for i in roster.identifiers)
+
+
+def test_rapidocr_never_goes_online_and_requests_stays_unimported() -> None:
+    """RapidOCR's downloader and URL loader are imported against stand-ins for `requests` and
+    `tqdm`: a call is refused, nothing is fetched, and the real modules are neither imported
+    (~100 ms) nor shadowed for anyone else. In a fresh interpreter: the import is what counts."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from agent.extract.ocr import _import_rapidocr\n"
+        "_import_rapidocr()\n"
+        "assert 'requests' not in sys.modules and 'tqdm' not in sys.modules, 'imported'\n"
+        "import rapidocr.utils.download_file as dl, rapidocr.utils.load_image as li\n"
+        "for call in (lambda: dl.requests.get('https://example.invalid/m.onnx'),\n"
+        "             lambda: li.requests.get('https://example.invalid/a.jpg'),\n"
+        "             lambda: dl.tqdm(total=1)):\n"
+        "    try:\n"
+        "        call()\n"
+        "    except RuntimeError as e:\n"
+        "        assert 'never' in str(e)\n"
+        "    else:\n"
+        "        raise AssertionError('a network call went through')\n"
+        "import requests\n"
+        "assert callable(requests.get) and requests is not dl.requests\n"
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+def test_warming_loads_every_model_and_threads_do_not_spin() -> None:
+    """`Ocr.warm()` (the worker's warm-up thread) hands the engine over once detection is
+    loaded and returns with the line classifier and recognition loaded too; the ONNX Runtime
+    sessions are told not to spin their idle threads (two cores: a spinning thread takes the
+    core the next step needs)."""
+    ocr = Ocr(cfg("rapidocr"))
+    ocr.warm()
+    eng = ocr.engine
+    assert isinstance(eng, Rapid3Engine)
+    models = (eng.engine.text_det, eng.engine.text_cls, eng.engine.text_rec)
+    assert all(m is not None for m in models)
+    for m in models:
+        opts = m.session.session.get_session_options()
+        assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
+def test_a_large_phone_photo_is_decoded_smaller_and_still_read(tmp_path: Path, rapid3: Ocr) -> None:
+    """A 12-megapixel JPEG is decoded by JPEG draft mode at half size (2016 px: still more than
+    the 1600 px RapidOCR can use) instead of full size; a square draft box would have kept it
+    at 4032 px, since draft shrinks only while both sides stay at least what is asked."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from agent.extract.image import draft_box
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 150)
+    img = Image.new("RGB", (4032, 3024), (236, 232, 224))
+    ImageDraw.Draw(img).text((300, 1300), "关于做好疫情防控工作的通知", font=font, fill="black")
+    path = tmp_path / "IMG_0001.jpg"
+    img.save(path, quality=90)
+    assert rapid3.input_side == 1600
+    with Image.open(path) as im:
+        im.draft("RGB", draft_box(im.size, rapid3.input_side))
+        assert im.size == (2016, 1512)
+    with Image.open(path) as im:
+        im.draft("RGB", (2000, 2000))
+        assert im.size == (4032, 3024)
+    e = extract_in_process(path, cfg("rapidocr"), ocr=rapid3)
+    assert "疫情防控工作的通知" in _flat(e.text())

@@ -216,13 +216,15 @@ class _Local:
 
     def _open(self) -> None:
         from agent.extract import Extractor
+
+        # the worker and its OCR models load on the other core while this process imports the
+        # scanner, the log and the policy
+        extractor = Extractor(self.config, warm_ocr=self.warm_ocr)
+        extractor.start()
         from agent.pipeline import Scanner
         from agent.store import Store, load_install_key, value_hasher
         from policies import load_policy
 
-        # the worker and its OCR models load on the other core while the policy loads here
-        extractor = Extractor(self.config, warm_ocr=self.warm_ocr)
-        extractor.start()
         policy = load_policy(self.config.policy_files())
         hasher = None
         try:
@@ -244,6 +246,6 @@ class _Local:
 
     def close(self) -> None:
         if self.scanner is not None:
-            self.scanner.close()
+            self.scanner.close(wait=False)  # this process is about to exit
         if self.store is not None:
             self.store.close()

@@ -385,7 +385,7 @@ class Extractor:
         with self._lock:
             self._ensure_started()
 
-    def _stop(self, kill: bool) -> None:
+    def _stop(self, kill: bool, wait: bool = True) -> None:
         proc, conn, conn_w = self._proc, self._conn, self._conn_w
         self._proc = self._conn = self._conn_w = None
         if proc is None:
@@ -395,11 +395,14 @@ class Extractor:
                 conn_w.send(None)
             except (OSError, EOFError, BrokenPipeError):
                 pass
-            try:
-                proc.wait(2.0)
-            except Exception:
-                pass
-        if proc.poll() is None:
+            if wait:
+                try:
+                    proc.wait(2.0)
+                except Exception:
+                    pass
+        # not waited for (`wait=False`): the idle worker was told to stop, and it exits on
+        # EOF too once the channel closes below; its exit (~0.1 s freeing the models) is its own
+        if (kill or wait) and proc.poll() is None:
             proc.kill()
             try:
                 proc.wait(5.0)
@@ -416,9 +419,11 @@ class Extractor:
     def worker_pid(self) -> int | None:
         return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the worker; `wait=False` (a `check` about to exit) tells it to stop without
+        waiting for its process to end."""
         with self._lock:
-            self._stop(kill=False)
+            self._stop(kill=False, wait=wait)
 
     def __enter__(self) -> Extractor:
         return self

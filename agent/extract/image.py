@@ -64,6 +64,15 @@ def open_image(data: bytes, ctx: Ctx):
     return img
 
 
+def draft_box(size: tuple[int, int], side: int) -> tuple[int, int]:
+    """The size to ask JPEG draft mode for, so that the longer side stays >= `side`: draft
+    decodes at 1/2, 1/4 or 1/8 scale only while *both* sides stay at least what is asked, so
+    a square box would keep a 4032x3024 phone photo at full size for a side of 2000."""
+    w, h = size
+    s = side / max(w, h, 1)
+    return max(1, int(w * s)), max(1, int(h * s))
+
+
 def frames(img, ctx: Ctx, parts: Parts):
     """Yield (page number, upright RGB frame) for each frame, within the OCR page budget."""
     from PIL import Image, ImageOps
@@ -83,8 +92,8 @@ def frames(img, ctx: Ctx, parts: Parts):
             if n > 1:
                 img.seek(i)
             if img.format == "JPEG":
-                side = ctx.config.ocr.max_side
-                img.draft("RGB", (side, side))
+                side = ctx.ocr.input_side if ctx.ocr is not None else ctx.config.ocr.max_side
+                img.draft("RGB", draft_box(img.size, side))
             if img.size[0] * img.size[1] > ctx.limits.max_pixels:
                 raise TooLarge(f"image frame {i + 1} is over the pixel limit")
             with pixel_limit(ctx), warnings.catch_warnings():

@@ -44,12 +44,19 @@ TESSERACT_MAX_SIDE = 2400
 # bench photo/screenshot set (bench/extract.py) 1280 read as many key phrases and ID numbers as
 # 2000 (more, in fact) at ~2.5x the speed and ~30% less peak memory.
 RAPID_MAX_SIDE = 1280
-# RapidOCR 3: detection input (longer side), lines per recognition batch, lines recognised
-# between two `stop_when` checks, ONNX Runtime threads per session (bench/extract.py).
+# RapidOCR 3: detection input (longer side; lines are cut out of the page at RAPID_MAX_SIDE),
+# lines per recognition batch, lines recognised between two `stop_when` checks, ONNX Runtime
+# threads per session and whether they spin while idle (bench/extract.py). Detection at 1024
+# read the bench's 54 images in 0.40 s against 0.50 s each with the same key phrases and IDs,
+# but lost the small print of a 2560 px screenshot (3 of 8 ID numbers: its lines were never
+# found, so the small-text second look did not start) and tipped an upside-down page's line
+# votes under the bar (tests/test_ocr_engine.py, tests/test_ocr.py): 1280 stays. Not spinning:
+# 5-10% faster on a photo, 15-20% less CPU.
 RAPID3_DET_SIDE = 1280
 RAPID3_REC_BATCH = 2
 RAPID3_CHUNK = 12
 RAPID3_THREADS = 2
+RAPID3_SPIN = False
 # a page whose detected lines are under RAPID3_SMALL_TEXT px high (median) after shrinking is
 # detected again at the size that makes them about RAPID3_GOOD_TEXT px (up to `ocr.max_side`)
 RAPID3_SMALL_TEXT = 16
@@ -197,7 +204,9 @@ def _import_rapidocr():
     (default_models.yaml, ~1,600 lines of download URLs) read by PyYAML into plain dicts instead
     of OmegaConf nodes. rapidocr builds that registry twice at import (~0.3 s each on this
     machine) only to resolve model downloads, which shareguard never asks for: it names the
-    wheel's model files itself. The dicts answer the `.get`/`[]` lookups the registry code makes."""
+    wheel's model files itself. The dicts answer the `.get`/`[]` lookups the registry code makes.
+    Its model downloader and URL loader see stand-ins for `requests` and `tqdm` (~100 ms of
+    imports) that refuse every call: the worker never fetches anything from the internet."""
     import sys
 
     if "rapidocr.main" in sys.modules:  # imported already (the patch is for the first import)
@@ -219,12 +228,55 @@ def _import_rapidocr():
         return original(file_, *args, **kwargs)
 
     OmegaConf.load = load  # type: ignore[method-assign]
+    offline = [name for name in ("requests", "tqdm") if name not in sys.modules]
+    for name in offline:
+        sys.modules[name] = _offline_module(name)
     try:
         import rapidocr
         from rapidocr.main import RapidOCR
     finally:
         OmegaConf.load = original  # type: ignore[method-assign]
+        for name in offline:  # rapidocr's modules keep the stand-in; anyone else, the real one
+            del sys.modules[name]
     return rapidocr, RapidOCR
+
+
+def _set_ort_spinning(spin: bool) -> None:
+    """Whether ONNX Runtime's worker threads spin after each operator of the sessions RapidOCR
+    makes from now on. RapidOCR has no setting for it, so its session-options builder is
+    wrapped (once). On two cores, spinning threads take the core the next step needs."""
+    from rapidocr.inference_engine.onnxruntime.main import OrtInferSession
+
+    build = OrtInferSession.__dict__["_init_sess_opts"].__func__
+    plain = getattr(build, "_shareguard_plain", build)
+
+    def with_spinning(cfg):
+        opts = plain(cfg)
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
+        return opts
+
+    with_spinning._shareguard_plain = plain  # type: ignore[attr-defined]
+    OrtInferSession._init_sess_opts = staticmethod(with_spinning)  # type: ignore[method-assign]
+
+
+def _offline_module(name: str):
+    """A stand-in module for RapidOCR's import: every name looked up in it (requests.get,
+    requests.Response, tqdm.tqdm...) is an exception class that refuses to be made, so a call
+    is an error, not a download."""
+    import types
+
+    class Offline(Exception):
+        def __new__(cls, *args: object, **kwargs: object):
+            raise RuntimeError("RapidOCR tried to go online; shareguard's OCR never does")
+
+    def refuse(name: str) -> type:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Offline
+
+    module = types.ModuleType(name)
+    module.__getattr__ = refuse  # type: ignore[method-assign]
+    return module
 
 
 class Rapid3Engine:
@@ -237,14 +289,21 @@ class Rapid3Engine:
         self,
         max_side: int,
         *,
-        det_side: int = RAPID3_DET_SIDE,
-        rec_batch: int = RAPID3_REC_BATCH,
-        threads: int = RAPID3_THREADS,
+        det_side: int | None = None,
+        rec_batch: int | None = None,
+        threads: int | None = None,
         upscale_to: int = 0,
     ) -> None:
+        """`det_side`, `rec_batch`, `threads`: None takes the module's RAPID3_* setting as it is
+        when the engine is made (bench/extract.py varies them)."""
         from pathlib import Path
 
+        det_side = det_side or RAPID3_DET_SIDE
+        rec_batch = rec_batch or RAPID3_REC_BATCH
+        threads = threads or RAPID3_THREADS
+
         rapidocr, RapidOCR = _import_rapidocr()
+        _set_ort_spinning(RAPID3_SPIN)
 
         logging.getLogger("RapidOCR").setLevel(logging.WARNING)
         self.max_side = max_side
@@ -299,23 +358,23 @@ class Rapid3Engine:
         from rapidocr.utils.process_img import map_boxes_to_original
 
         self.upside_down = self.sideways = self.stopped_early = False
-        full = img.convert("RGB")
-        img = shrink(full, self.max_side)
-        arr = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])  # RGB -> BGR (OpenCV order)
+        full = np.asarray(img.convert("RGB"))
+        arr = _bgr_within(full, self.max_side)
+        size = (arr.shape[1], arr.shape[0])
         eng = self.engine
         pre, op = eng.preprocess_img(arr)
         try:
             crops, det = eng.detect_and_crop(pre, op)
         except RapidOCRError:  # no text found
             return []
-        side = self._side_for_small_text(crops, img.size, full.size)
+        side = self._side_for_small_text(crops, size, (full.shape[1], full.shape[0]))
         if side:  # small print shrunk below what detection finds: look again, larger
             from agent.extract.worker import release_memory
 
             del pre, crops, det
             release_memory()  # the first pass's buffers, before the larger one is allocated
-            img = shrink(full, side)
-            arr = np.ascontiguousarray(np.asarray(img)[:, :, ::-1])
+            arr = _bgr_within(full, side)
+            size = (arr.shape[1], arr.shape[0])
             try:
                 crops, det = self._detect_at(arr, side)
             except RapidOCRError:
@@ -343,7 +402,7 @@ class Rapid3Engine:
             chunk = order[start : start + RAPID3_CHUNK]
             for i, text, conf in self._read(crops, chunk):
                 if text.strip() and conf >= self.text_score:
-                    lines.append(OcrLine(text.strip(), _scale_box(rects[i], img.size), float(conf)))
+                    lines.append(OcrLine(text.strip(), _scale_box(rects[i], size), float(conf)))
             if self.stop_when is not None and start + RAPID3_CHUNK < len(order):
                 seen = turn_180(lines) if self.upside_down else lines
                 if self.stop_when(seen):
@@ -393,6 +452,21 @@ class Rapid3Engine:
             rec = self.engine.recognize_txt([crops[i] for i in group])
             out += zip(group, rec.txts or (), rec.scores or (), strict=False)
         return out
+
+
+def _bgr_within(rgb, max_side: int):
+    """The RGB array as a BGR array (OpenCV's order) with its longer side at most `max_side`,
+    shrunk by pixel-area averaging (OpenCV's INTER_AREA: ~8x faster than PIL's Lanczos on a
+    2000 px photo, and as good a downscale for reading text)."""
+    import cv2
+    import numpy as np
+
+    h, w = rgb.shape[:2]
+    s = max_side / max(w, h)
+    if s < 1:
+        size = (max(1, int(w * s)), max(1, int(h * s)))
+        rgb = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    return np.ascontiguousarray(rgb[:, :, ::-1])
 
 
 def _warm_page() -> Image:
@@ -551,33 +625,52 @@ class Ocr:
         self._loading = threading.Lock()  # the worker may warm it in a thread (worker._warm)
 
     @property
+    def input_side(self) -> int:
+        """The longest side of a page image the engine can use (a larger one is shrunk first),
+        told from the configuration without loading the engine: image readers decode no larger."""
+        max_side = self.config.ocr.max_side
+        if isinstance(self._engine, TesseractEngine) or self.choice == "tesseract":
+            return max_side
+        return min(max_side, max(RAPID_MAX_SIDE, RAPID3_UPSCALE_MAX))
+
+    @property
     def engine(self) -> Rapid3Engine | RapidEngine | TesseractEngine:
         if self._engine is None:
             self._ensure_loaded(page=False)
         return self._engine  # type: ignore[return-value]
 
-    def _ensure_loaded(self, *, page: bool) -> None:
+    def _ensure_loaded(self, *, page: bool, early: bool = False) -> None:
         """Load the engine once; `page`: read a synthetic page before any real one may use it.
         The loading's freed buffers go back before a page is read: a page waiting on the lock
-        would otherwise stack its peak on them (+80 MB)."""
+        would otherwise stack its peak on them (+80 MB).
+
+        `early` (a worker warming up for a picture that is on its way, `check`): RapidOCR 3 is
+        handed over as soon as its detection model is loaded, and the line classifier and
+        recognition models load after, while the waiting page is being detected."""
         from agent.extract.worker import release_memory
 
         with self._loading:
             if self._engine is None:
-                eng = self._load()
+                eng = self._load(full=not early or page)
                 if page and hasattr(eng, "warm_up"):
                     eng.warm_up()
                 self._engine = eng
                 release_memory()
+            eng = self._engine
+        if early and isinstance(eng, Rapid3Engine):
+            eng.warm()  # RapidOCR's own locks keep a model from loading twice
 
-    def _load(self) -> Rapid3Engine | RapidEngine | TesseractEngine:
+    def _load(self, *, full: bool = True) -> Rapid3Engine | RapidEngine | TesseractEngine:
         cfg = self.config.ocr
         side = min(cfg.max_side, RAPID_MAX_SIDE)
         errors = []
         if self.choice in ("auto", "rapidocr"):
             try:
                 eng = Rapid3Engine(side, upscale_to=min(cfg.max_side, RAPID3_UPSCALE_MAX))
-                eng.warm()
+                if full:
+                    eng.warm()
+                else:
+                    eng.engine._load_det_model()
                 if cfg.early_stop:
                     eng.stop_when = classified_mark_read
                 return eng
@@ -599,7 +692,7 @@ class Ocr:
         """Load the engine and its models now (a worker about to serve a waiting person);
         `page`: also read a synthetic page first, for a long-lived worker's memory peak (a
         waiting photo would pay ~0.3 s for it: `check` does not ask)."""
-        self._ensure_loaded(page=page)
+        self._ensure_loaded(page=page, early=True)
 
     def lines(self, img: Image) -> tuple[list[OcrLine], int, bool]:
         """OCR lines of `img` (upright, EXIF already applied), the rotation applied (degrees

@@ -53,8 +53,10 @@ def _page_image(data: bytes, media_type: str, page: int):
         with Image.open(io.BytesIO(data)) as im:
             with contextlib.suppress(EOFError):
                 im.seek(max(0, page - 1))
-            if im.format == "JPEG":
-                im.draft("RGB", (MAX_SIDE * 3, MAX_SIDE * 3))
+            if im.format == "JPEG":  # decoded at 1/2..1/8 scale, still >= 640 px a side
+                from agent.extract.image import draft_box
+
+                im.draft("RGB", draft_box(im.size, MAX_SIDE))
             frame = ImageOps.exif_transpose(im) if page <= 1 else im.copy()
             return frame.convert("RGB")
     if media_type == "application/pdf":
