@@ -279,3 +279,19 @@ def test_a_large_phone_photo_is_decoded_smaller_and_still_read(tmp_path: Path, r
         assert im.size == (4032, 3024)
     e = extract_in_process(path, cfg("rapidocr"), ocr=rapid3)
     assert "疫情防控工作的通知" in _flat(e.text())
+
+
+def test_detection_normalises_pages_in_float32_as_rapidocr_would() -> None:
+    """The detector's preprocessing gives the same input RapidOCR's own gives (its float64 mean
+    made a 1280 px page go through float64 temporaries), in float32 from the start."""
+    import numpy as np
+    from rapidocr.ch_ppocr_det.utils import DetPreProcess
+
+    eng = Rapid3Engine(1280)
+    det = eng.engine._load_det_model()
+    img = (np.random.default_rng(0).random((960, 1280, 3)) * 255).astype(np.uint8)
+    theirs = DetPreProcess(det.limit_side_len, det.limit_type, det.mean, det.std)(img)
+    ours = det.get_preprocess()(img)
+    assert type(det.get_preprocess()) is not DetPreProcess
+    assert ours.dtype == theirs.dtype == np.float32 and ours.shape == theirs.shape
+    assert np.allclose(ours, theirs, atol=1e-6)
