@@ -144,6 +144,10 @@ def _tasking(extraction: Extraction, lines: list[Line], p: Mapping[str, Any]) ->
     return [f]
 
 
+# a chat message's speaker: a name, maybe with a role in brackets, then a colon
+_SPEAKER = re.compile(r"^[^\s:：(（]{1,12}(\([^)]{1,10}\))?[:：]\s*")
+
+
 def _chat_order(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
     """An order typed into a chat: addressed to units or staff, asking them to hand something
     in, by a time. All three must be there; an address to the public spoils it."""
@@ -159,7 +163,8 @@ def _chat_order(body: list[Line], p: Mapping[str, Any]) -> list[Finding]:
         for key, pats in (("to", addressee), ("what", demand), ("when", by_time)):
             if key in hit:
                 continue
-            m = _first(pats, s)
+            # the message after its speaker (武丹丹(村主任): 各位组长…) for the addressee
+            m = _first(pats, s) or (_first(pats, _SPEAKER.sub("", s, 1)) if key == "to" else None)
             if m:
                 hit[key] = (line, m.group(0))
     if len(hit) < 3:
