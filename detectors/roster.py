@@ -31,6 +31,8 @@ _DATE = re.compile(r"^(\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?$")
 
 
 _MASKED = re.compile(r"[0-9A-Za-z][*＊×]{3,}[0-9A-Za-z*＊×]")
+# the same read off a photo: OCR keeps one star of a run (450100*786) or none at all
+_MASKED_READ = re.compile(r"[0-9A-Za-z][*＊×]+[0-9A-Za-z]")
 
 
 def _column_terms(p: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -91,6 +93,16 @@ def _find_header(rows: Sequence[Sequence[str]], terms) -> tuple[int, dict[int, s
     return best_i, best_roles
 
 
+def _looks_masked(value: str, role: str) -> bool:
+    """A cell of an ID or phone column printed masked: 4501**********7787, or as OCR reads that
+    off a photo, with one star left (450100*786) or, for an ID, none (46020907090: 8-13 digits,
+    too few for any ID number; an ID misread by OCR keeps about 15-18 characters)."""
+    if _MASKED.search(value) or _MASKED_READ.search(value):
+        return True
+    digits = sum(c.isdigit() for c in value)
+    return role == "id" and 8 <= digits <= 13 and len(value.strip()) <= 14
+
+
 def analyse_table(table: Table, p: Mapping[str, Any]) -> dict[str, Any]:
     """Column roles, header row index and person-row count of one table (for tests, explain)."""
     terms = _column_terms(p)
@@ -110,7 +122,7 @@ def analyse_table(table: Table, p: Mapping[str, Any]) -> dict[str, Any]:
         # de-identified for publication (a 公示), not a roster of raw identifiers
         if role in ("id", "phone"):
             vals = [r[j] for r in data if j < len(r) and r[j].strip()]
-            if vals and sum(bool(_MASKED.search(v)) for v in vals) >= 0.6 * len(vals):
+            if vals and sum(_looks_masked(v, role) for v in vals) >= 0.6 * len(vals):
                 roles[j] = "masked"
     person_rows = 0
     for r in data:

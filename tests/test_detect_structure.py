@@ -249,3 +249,25 @@ def test_a_list_published_with_masked_ids_and_scores_is_not_a_roster() -> None:
     assert "screening_list" not in {c.id for c in published.flagged_categories}
     raw = policy.evaluate(table([raw for _, raw, _ in people]))
     assert "screening_list" in {c.id for c in raw.flagged_categories}
+
+
+def test_masked_ids_read_off_a_photo_are_still_masked() -> None:
+    """OCR of a photographed 公示 keeps one star of a masked run (450100*7786) or drops them all
+    (4601006790: too few digits for any ID number): still a published, de-identified list. ID
+    numbers that OCR misread by a character or two (17-18 characters) still make a roster."""
+    from detectors.roster import analyse_table
+
+    fake = Faker("zh_CN")
+    fake.seed_instance(9)
+    raw = [fake.ssn() for _ in range(6)]
+    header = ("序号", "户主姓名", "身份证号", "家庭人口")
+
+    def roles(ids) -> set[str]:
+        rows = [header] + [(str(i + 1), fake.name(), idn, "3") for i, idn in enumerate(ids)]
+        params = load_policy().params["roster"]
+        return set(analyse_table(Table(rows=rows, ocr=True), params)["roles"].values())
+
+    read_masked = [f"{r[:6]}*{r[-4:]}" if i % 2 else f"{r[:6]}{r[-4:]}" for i, r in enumerate(raw)]
+    assert "masked" in roles(read_masked) and "id" not in roles(read_masked)
+    misread = [r[:7] + "L" + r[8:] if i % 2 else r[:-1] for i, r in enumerate(raw)]
+    assert "id" in roles(misread)
