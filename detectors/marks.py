@@ -12,7 +12,7 @@ from functools import lru_cache
 from detectors import DetectContext, register
 from detectors.model import Extraction, Finding
 from detectors.text import MARGIN_KINDS, block_lines
-from detectors.util import finding_from_line
+from detectors.util import finding_from_line, patterns
 
 NAME = "marks"
 # Parameters the policy pack may set for this detector (checked by policies.schema).
@@ -22,6 +22,7 @@ PARAMS: dict[str, str] = {
     "star_lookalikes": "strings",
     "draft_terms": "strings",
     "internal_terms": "strings",
+    "internal_patterns": "patterns",
     "confidential_terms": "strings",
 }
 _TRIM = "()[]【】〔〕<>《》{}:：-—_.·,，、 \"'“”"
@@ -66,6 +67,7 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
     stars = "".join(p.get("star_lookalikes", ("★", "☆", "*", "太", "女", "大")))
     draft = tuple(p.get("draft_terms", ()))
     internal = tuple(p.get("internal_terms", ()))
+    internal_patterns = patterns(p, "internal_patterns")
     confidential = tuple(p.get("confidential_terms", ()))
     short = int(p.get("short_line", 30))
     sec_re = _secrecy_re(levels, stars)
@@ -140,6 +142,10 @@ def detect(extraction: Extraction, ctx: DetectContext) -> list[Finding]:
             for term in internal:
                 if term in s:
                     add(line, "internal_mark", term, "internal_material", sure)
+            for pat in internal_patterns:
+                m = pat.search(s)
+                if m:
+                    add(line, "internal_mark", m.group(0), "internal_material", sure)
         for term in draft:
             i = s.find(term)
             if i < 0:

@@ -94,9 +94,12 @@ def _find_header(rows: Sequence[Sequence[str]], terms) -> tuple[int, dict[int, s
 
 
 def _looks_masked(value: str, role: str) -> bool:
-    """A cell of an ID or phone column printed masked: 4501**********7787, or as OCR reads that
-    off a photo, with one star left (450100*786) or, for an ID, none (46020907090: 8-13 digits,
-    too few for any ID number; an ID misread by OCR keeps about 15-18 characters)."""
+    """A cell of an ID, phone or name column printed masked (4501**********7787, 张**), or an
+    ID or phone as OCR reads that off a photo: one star left (450100*786) or, for an ID, none
+    (46020907090: 8-13 digits, too few for any ID number; an ID misread by OCR keeps about 15-18
+    characters)."""
+    if role == "name":  # 张**, 李*某: a name printed masked
+        return any(c in value for c in "*＊×")
     if _MASKED.search(value) or _MASKED_READ.search(value):
         return True
     digits = sum(c.isdigit() for c in value)
@@ -120,7 +123,7 @@ def analyse_table(table: Table, p: Mapping[str, Any]) -> dict[str, Any]:
     for j, role in list(roles.items()):
         # ID or phone numbers printed masked (4501**********7787, 138****5678): a list
         # de-identified for publication (a 公示), not a roster of raw identifiers
-        if role in ("id", "phone"):
+        if role in ("id", "phone", "name"):
             vals = [r[j] for r in data if j < len(r) and r[j].strip()]
             if vals and sum(_looks_masked(v, role) for v in vals) >= 0.6 * len(vals):
                 roles[j] = "masked"

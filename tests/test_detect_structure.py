@@ -271,3 +271,9 @@ def test_masked_ids_read_off_a_photo_are_still_masked() -> None:
     assert "masked" in roles(read_masked) and "id" not in roles(read_masked)
     misread = [r[:7] + "L" + r[8:] if i % 2 else r[:-1] for i, r in enumerate(raw)]
     assert "id" in roles(misread)
+    # names printed masked (张**) are no names to count people by
+    rows = [header] + [
+        (str(i + 1), fake.last_name() + "**", idn, "3") for i, idn in enumerate(read_masked)
+    ]
+    info = analyse_table(Table(rows=rows, ocr=True), load_policy().params["roster"])
+    assert "name" not in info["roles"].values() and info["person_rows"] == 0
