@@ -50,8 +50,10 @@ RAPID_MAX_SIDE = 1280
 # read the bench's 54 images in 0.40 s against 0.50 s each with the same key phrases and IDs,
 # but lost the small print of a 2560 px screenshot (3 of 8 ID numbers: its lines were never
 # found, so the small-text second look did not start) and tipped an upside-down page's line
-# votes under the bar (tests/test_ocr_engine.py, tests/test_ocr.py): 1280 stays. Not spinning:
-# 5-10% faster on a photo, 15-20% less CPU.
+# votes under the bar (tests/test_ocr_engine.py, tests/test_ocr.py): 1280 stays. Not spinning,
+# on a quiet machine: a warm photo in the same time with ~10% less CPU, a dense page ~5% slower,
+# a cold `check` of a photo 1.25 s against 1.28 s (7 runs alternated); taken for the CPU it
+# leaves to the rest of the PC and to the model loading beside the first page.
 RAPID3_DET_SIDE = 1280
 RAPID3_REC_BATCH = 2
 RAPID3_CHUNK = 12
