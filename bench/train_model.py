@@ -50,7 +50,15 @@ TRAIN = ROOT.parent / "shared" / "corpus" / "train"
 OUT = ROOT / "policies" / "doctype.npz"
 # Blind batches whose first measurement is recorded (bench/accuracy.py --blind): only these may
 # be trained on. A batch not listed here is still blind.
-MEASURED_BLIND: tuple[str, ...] = ("batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7")
+MEASURED_BLIND: tuple[str, ...] = (
+    "batch1",
+    "batch2",
+    "batch3",
+    "batch4",
+    "batch5",
+    "batch6",
+    "batch7",
+)
 MIN_DF = 3
 
 
