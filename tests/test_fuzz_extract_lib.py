@@ -31,7 +31,10 @@ SEED_FORMATS = {
 
 class NullOcr:
     """Stands in for the OCR engine while fuzzing: the image is decoded (that is what is
-    fuzzed) but not recognised (that would cost seconds per example)."""
+    fuzzed) but not recognised (that would cost seconds per example). JPEGs are decoded at the
+    size the real RapidOCR engine asks for (`Ocr.input_side`)."""
+
+    input_side = 1600
 
     def page(self, img, *, page, origin) -> Parts:
         img.load()
