@@ -121,8 +121,8 @@ def analyse_table(table: Table, p: Mapping[str, Any]) -> dict[str, Any]:
         if role and (j not in roles or role in ("id", "phone")):
             roles[j] = role
     for j, role in list(roles.items()):
-        # ID or phone numbers printed masked (4501**********7787, 138****5678): a list
-        # de-identified for publication (a 公示), not a roster of raw identifiers
+        # ID or phone numbers or names printed masked (4501**********7787, 138****5678, 张**):
+        # a list de-identified for publication (a 公示), not a roster of raw identifiers
         if role in ("id", "phone", "name"):
             vals = [r[j] for r in data if j < len(r) and r[j].strip()]
             if vals and sum(_looks_masked(v, role) for v in vals) >= 0.6 * len(vals):

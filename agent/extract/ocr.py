@@ -105,17 +105,23 @@ def _poor(lines: list[OcrLine]) -> bool:
     return chars < 8 or _mean_conf(lines) < 0.88
 
 
+def _shrunk_size(w: int, h: int, max_side: int) -> tuple[int, int] | None:
+    """(width, height) with the longer side scaled down to `max_side`; None when it fits."""
+    s = max_side / max(w, h)
+    if s >= 1:
+        return None
+    return max(1, int(w * s)), max(1, int(h * s))
+
+
 def shrink(img: Image, max_side: int) -> Image:
     """Never enlarge; scale so the longer side is at most `max_side`."""
     from PIL import Image as PILImage
 
-    w, h = img.size
-    s = max_side / max(w, h)
-    if s >= 1:
+    size = _shrunk_size(*img.size, max_side)
+    if size is None:
         return img
     # reducing_gap: a cheap box reduction first, Lanczos for the last factor of 3 (same result
     # for OCR, a fraction of the time on a 12-megapixel photo)
-    size = (max(1, int(w * s)), max(1, int(h * s)))
     return img.resize(size, PILImage.Resampling.LANCZOS, reducing_gap=3.0)
 
 
@@ -465,10 +471,8 @@ def _bgr_within(rgb, max_side: int):
     import cv2
     import numpy as np
 
-    h, w = rgb.shape[:2]
-    s = max_side / max(w, h)
-    if s < 1:
-        size = (max(1, int(w * s)), max(1, int(h * s)))
+    size = _shrunk_size(rgb.shape[1], rgb.shape[0], max_side)
+    if size is not None:
         rgb = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
     return np.ascontiguousarray(rgb[:, :, ::-1])
 
