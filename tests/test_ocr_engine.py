@@ -257,6 +257,30 @@ def test_warming_loads_every_model_and_threads_do_not_spin() -> None:
         assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
 
 
+def test_a_short_lived_worker_reads_with_a_shrinking_arena_and_an_agent_worker_without(
+    tmp_path: Path, doc: Doc, rapid3: Ocr
+) -> None:
+    """`check`'s worker (short-lived) runs ONNX Runtime with a memory arena, shrunk after every
+    run, and reads a phone photo line for line as the agent's worker does; the agent's own
+    worker has no arena (an arena never hands all of its memory back between pages). Both
+    kinds of session run through the same wrapped call, so a shrink request reaching a session
+    without an arena (ONNX Runtime refuses it) would fail here."""
+    photo = write(doc, tmp_path / "photo.jpg", "photo")
+    short = Ocr(cfg("rapidocr"), short_lived=True)
+    for ocr, arena in ((short, True), (rapid3, False)):
+        eng = ocr.engine
+        assert isinstance(eng, Rapid3Engine)
+        eng.warm()
+        for m in (eng.engine.text_det, eng.engine.text_cls, eng.engine.text_rec):
+            assert m.session.session.get_session_options().enable_cpu_mem_arena is arena
+    read = [
+        _flat(extract_in_process(photo, cfg("rapidocr"), ocr=ocr).text()) for ocr in (short, rapid3)
+    ]
+    assert read[0] == read[1]
+    assert "交办单" in read[0]
+    assert sum(i in read[0] for i in doc.identifiers) >= len(doc.identifiers) - 1
+
+
 def test_a_large_phone_photo_is_decoded_smaller_and_still_read(tmp_path: Path, rapid3: Ocr) -> None:
     """A 12-megapixel JPEG is decoded by JPEG draft mode at half size (2016 px: still more than
     the 1600 px RapidOCR can use) instead of full size; a square draft box would have kept it

@@ -219,7 +219,7 @@ class _Local:
 
         # the worker and its OCR models load on the other core while this process imports the
         # scanner, the log and the policy
-        extractor = Extractor(self.config, warm_ocr=self.warm_ocr)
+        extractor = Extractor(self.config, warm_ocr=self.warm_ocr, short_lived=True)
         extractor.start()
         from agent.pipeline import Scanner
         from agent.store import Store, load_install_key, value_hasher

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             config, ocr=dataclasses.replace(config.ocr, engine=args.ocr_engine)
         )
     try:
-        with Extractor(config) as extractor:
+        with Extractor(config, short_lived=True) as extractor:  # one file, then exit
             extraction = extractor.extract(args.file)
     except ExtractionError as e:
         kind = t(f"extract.kind.{e.kind}")

@@ -248,12 +248,12 @@ def extract_member(data: bytes, name: str, ctx: Ctx, parent: Parts) -> Extractio
         return None
 
 
-def _make_ocr(config: Config) -> Ocr | None:
+def _make_ocr(config: Config, *, short_lived: bool = False) -> Ocr | None:
     if config.ocr.engine == "none":
         return None
     from agent.extract.ocr import Ocr
 
-    return Ocr(config)
+    return Ocr(config, short_lived=short_lived)
 
 
 def extract_in_process(
@@ -318,6 +318,7 @@ class Extractor:
         in_process: bool = False,
         warm_ocr: bool = False,
         warm_page: bool = False,
+        short_lived: bool = False,
     ) -> None:
         self.config = config
         self.in_process = in_process
@@ -326,6 +327,9 @@ class Extractor:
         self.warm_ocr = warm_ocr
         # ... and reads a synthetic page then, for a long-lived worker's memory peak (the agent)
         self.warm_page = warm_page
+        # ... and the worker will read a few files and exit (`check`): OCR set up for its first
+        # page's speed, not for resident memory between pages (`Ocr(short_lived=True)`)
+        self.short_lived = short_lived
         self._lock = threading.Lock()
         self._proc: subprocess.Popen | None = None
         self._conn: Connection | None = None  # replies from the worker
@@ -367,7 +371,9 @@ class Extractor:
         conn_r = Connection(os.dup(proc.stdout.fileno()), writable=False)  # type: ignore[union-attr]
         proc.stdin.close()  # type: ignore[union-attr]
         proc.stdout.close()  # type: ignore[union-attr]
-        conn_w.send_bytes(pickle.dumps((self.config, self.warm_ocr, self.warm_page)))
+        conn_w.send_bytes(
+            pickle.dumps((self.config, self.warm_ocr, self.warm_page, self.short_lived))
+        )
         self._proc, self._conn, self._conn_w = proc, conn_r, conn_w
 
     def _ensure_started(self) -> None:

@@ -1,14 +1,15 @@
 """The extraction worker: `python -m agent.extract.worker`, started by `Extractor`.
 
 Protocol over its stdin/stdout (multiprocessing Connection framing, pickle): the first message
-is the Config; then requests `(path, display_path)` or None to stop; replies `("ok",
-Extraction)` or `("err", error class name, reason, sha256, size, restart)`. A request
-`{"op": "thumbnail", path, extraction, verdict, out_dir}` renders the console thumbnail of a
-judged file (reply `("ok", file name or None)`), under the same limits. The worker caps its
-own address space (RLIMIT_AS = limits.memory_mb) before importing any parser, and loads the OCR
-engine once, on the first page that needs it. After each file it hands freed memory back to the
-system (glibc `malloc_trim`): an OCR page leaves ~200 MB of freed buffers in the heap, and a warm
-worker waiting for the next file should hold its models, not those (bench/check.py).
+is `(Config, warm_ocr, warm_page, short_lived)` (`Extractor`'s settings); then requests `(path,
+display_path)` or None to stop; replies `("ok", Extraction)` or `("err", error class name,
+reason, sha256, size, restart)`. A request `{"op": "thumbnail", path, extraction, verdict,
+out_dir}` renders the console thumbnail of a judged file (reply `("ok", file name or None)`),
+under the same limits. The worker caps its own address space (RLIMIT_AS = limits.memory_mb)
+before importing any parser, and loads the OCR engine once, on the first page that needs it.
+After each file it hands freed memory back to the system (glibc `malloc_trim`): an OCR page
+leaves ~200 MB of freed buffers in the heap, and a warm worker waiting for the next file should
+hold its models, not those (bench/check.py).
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ def serve(conn_r, conn_w) -> None:
     from agent import errors as E
     from agent.extract import _load_extractors, _make_ocr, extract_in_process
 
-    config, warm_ocr, warm_page = pickle.loads(conn_r.recv_bytes())
+    config, warm_ocr, warm_page, short_lived = pickle.loads(conn_r.recv_bytes())
     limit_memory(config.limits.memory_mb)
-    ocr = _make_ocr(config)
+    ocr = _make_ocr(config, short_lived=short_lived)
     if ocr is not None and warm_ocr:
         threading.Thread(target=_warm, args=(ocr, warm_page), name="ocr-warm", daemon=True).start()
     _load_extractors()
