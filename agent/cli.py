@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -100,5 +101,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.ERROR
 
 
+def entry() -> None:
+    """The console script. A command whose module sets `EXIT_WITHOUT_TEARDOWN` (`check`: a
+    person waits on it) ends once its output is flushed and its files closed, without the
+    interpreter's teardown (freeing the policy, numpy...: 20-35 ms of a cold `check`)."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    name = _command_named(argv)
+    module = sys.modules.get(f"agent.commands.{name}") if name else None
+    if not getattr(module, "EXIT_WITHOUT_TEARDOWN", False):
+        sys.exit(code)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing left to say
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

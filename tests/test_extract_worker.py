@@ -154,3 +154,27 @@ def test_a_worker_not_waited_for_stops_on_its_own(tmp_path: Path) -> None:
     assert proc is not None and proc.poll() is None
     ex.close(wait=False)
     assert proc.wait(timeout=30) == 0
+
+
+def test_a_worker_launched_ahead_serves_and_one_never_used_ends(tmp_path: Path) -> None:
+    """`check` starts its worker process before it has loaded what it needs itself."""
+    from agent.worker_process import launch_worker
+
+    doc = sample_doc()
+    ok = write(doc, tmp_path / "ok.docx", "docx")
+    launched = launch_worker()
+    with Extractor(NO_OCR, launched=launched) as ex:
+        assert doc.identifiers[0] in ex.extract(ok).text()
+        assert ex.worker_pid == launched.proc.pid
+    unused = launch_worker()
+    Extractor(NO_OCR, launched=unused).close()
+    assert unused.proc.wait(10) is not None
+
+
+def test_a_worker_expecting_a_picture_still_reads_every_other_format(tmp_path: Path) -> None:
+    """A worker warming OCR imports only the image reader ahead; the others load on demand."""
+    doc = sample_doc()
+    files = [write(doc, tmp_path / f"doc.{ext}", ext) for ext in ("docx", "xlsx", "txt")]
+    with Extractor(Config(), warm_ocr=True, short_lived=True) as ex:
+        for f in files:
+            assert doc.identifiers[0] in ex.extract(f).text(), f.name

@@ -25,6 +25,9 @@ from agent.i18n import t
 from agent.redact import shown, terminal_safe
 
 EVIDENCE_PER_CATEGORY = 3
+# a person waits on this command: its process ends as soon as its output and log are done
+# (`agent.cli.entry`), its log closed in `run`
+EXIT_WITHOUT_TEARDOWN = True
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -150,9 +153,19 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print(t("check.no_files"), file=sys.stderr)
         return ExitCode.ERROR
-    # The running agent judges with its warm worker and logs; else this process does both.
+    # The running agent judges with its warm worker and logs; else this process does both,
+    # with an extraction worker launched now, so that its start overlaps this one's imports
     session = AgentSession.connect(config)
-    local = _Local(config, warm_ocr=session is None and any(map(may_need_ocr, files)))
+    launched = None
+    if session is None:
+        from agent.worker_process import launch_worker
+
+        launched = launch_worker()
+    local = _Local(
+        config,
+        warm_ocr=session is None and any(map(may_need_ocr, files)),
+        launched=launched,
+    )
     results: list[tuple[str, Any]] = []
     try:
         for path in files:
@@ -207,9 +220,10 @@ class _Local:
     model as it starts, while the policy loads (a picture is coming); a text file's check does
     not pay for it (0.5 GB and a core for a second)."""
 
-    def __init__(self, config: Any, *, warm_ocr: bool = True) -> None:
+    def __init__(self, config: Any, *, warm_ocr: bool = True, launched: Any = None) -> None:
         self.config = config
         self.warm_ocr = warm_ocr
+        self.launched = launched  # a worker process started ahead, for the Extractor
         self.scanner: Any = None
         self.store: Any = None
         self.store_error: str | None = None
@@ -219,7 +233,10 @@ class _Local:
 
         # the worker and its OCR models load on the other core while this process imports the
         # scanner, the log and the policy
-        extractor = Extractor(self.config, warm_ocr=self.warm_ocr, short_lived=True)
+        extractor = Extractor(
+            self.config, warm_ocr=self.warm_ocr, short_lived=True, launched=self.launched
+        )
+        self.launched = None
         extractor.start()
         from agent.pipeline import Scanner
         from agent.store import Store, load_install_key, value_hasher
@@ -245,6 +262,8 @@ class _Local:
         return verdict, log_error
 
     def close(self) -> None:
+        if self.launched is not None:  # the agent answered every file
+            self.launched.discard()
         if self.scanner is not None:
             self.scanner.close(wait=False)  # this process is about to exit
         if self.store is not None:

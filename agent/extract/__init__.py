@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from agent.config import Config
     from agent.extract.ocr import Ocr
+    from agent.worker_process import LaunchedWorker
 
 __all__ = ["Extractor", "extract_bytes", "extract_in_process", "read_file", "sniff", "sniff_bytes"]
 log = logging.getLogger(__name__)
@@ -164,12 +165,14 @@ def extract_bytes(
     data: bytes, display_path: str, ctx: Ctx, sha256: str | None = None
 ) -> Extraction:
     """Sniff and extract `data`; the file name becomes a FILENAME block."""
-    _load_extractors()
     digest = sha256 or hashlib.sha256(data).hexdigest()
     media: str | None = None
     try:
         media = sniff_bytes(data)
         fn = REGISTRY.get(media)
+        if fn is None and not _loaded:  # a worker expecting a picture imports only that reader
+            _load_extractors()
+            fn = REGISTRY.get(media)
         if media == "application/x-ooxml-encrypted":
             raise E.EncryptedFile("the Office file is password-protected (encrypted package)")
         if fn is None:
@@ -319,7 +322,10 @@ class Extractor:
         warm_ocr: bool = False,
         warm_page: bool = False,
         short_lived: bool = False,
+        launched: LaunchedWorker | None = None,
     ) -> None:
+        """`launched`: a worker process started ahead (`agent.worker_process.launch_worker`),
+        used for the first start instead of a new one."""
         self.config = config
         self.in_process = in_process
         # the worker loads the OCR models as soon as it starts (in a thread, so a first text
@@ -335,46 +341,25 @@ class Extractor:
         self._conn: Connection | None = None  # replies from the worker
         self._conn_w: Connection | None = None  # requests to the worker
         self._ocr: Ocr | None = None
+        self._launched = launched
         self.restarts = 0
 
     # worker lifecycle
     def _start(self) -> None:
-        """`python -m agent.extract.worker` with a pickle channel on its stdin/stdout (its own
-        prints go to stderr). A plain subprocess, not multiprocessing's spawn: that would
-        re-import the caller's __main__, which scripts and services cannot all guard."""
+        """Start the worker (or take the one `check` launched ahead) and send it the settings."""
         import pickle
-        import subprocess
-        import sys
-        from multiprocessing.connection import Connection
 
-        env = dict(os.environ)
-        root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
-        env.setdefault("OMP_THREAD_LIMIT", "1")
-        # one malloc arena: the OCR models load on a thread while the first file is read on
-        # another, and what a second arena kept was not reused by the first page (worker peak
-        # over photo, screenshot, lab photo and dense page: 621 MB with two arenas, 524-537 MB
-        # with one; idle 374-413 MB either way; quiet machine, 2 runs each)
-        env.setdefault("MALLOC_ARENA_MAX", "1")
-        proc = subprocess.Popen(
-            # -P: the current directory is not put on sys.path, so the worker imports the
-            # agent's own code, never an `agent/` package in whatever folder the agent or
-            # `check` was started from (a Downloads folder, say)
-            [sys.executable, "-P", "-m", "agent.extract.worker"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-            close_fds=True,
-            start_new_session=True,  # a Ctrl-C in a terminal goes to the CLI, not the worker
-        )
-        conn_w = Connection(os.dup(proc.stdin.fileno()), readable=False)  # type: ignore[union-attr]
-        conn_r = Connection(os.dup(proc.stdout.fileno()), writable=False)  # type: ignore[union-attr]
-        proc.stdin.close()  # type: ignore[union-attr]
-        proc.stdout.close()  # type: ignore[union-attr]
-        conn_w.send_bytes(
+        from agent.worker_process import launch_worker
+
+        launched, self._launched = self._launched, None
+        if launched is None or launched.proc.poll() is not None:
+            if launched is not None:
+                launched.discard()
+            launched = launch_worker()
+        launched.requests.send_bytes(
             pickle.dumps((self.config, self.warm_ocr, self.warm_page, self.short_lived))
         )
-        self._proc, self._conn, self._conn_w = proc, conn_r, conn_w
+        self._proc, self._conn, self._conn_w = launched.proc, launched.replies, launched.requests
 
     def _ensure_started(self) -> None:
         """(Re)start the worker unless it is running (the caller holds the lock)."""
@@ -430,6 +415,9 @@ class Extractor:
         waiting for its process to end."""
         with self._lock:
             self._stop(kill=False, wait=wait)
+            if self._launched is not None:  # started ahead, never used
+                self._launched.discard()
+                self._launched = None
 
     def __enter__(self) -> Extractor:
         return self
