@@ -162,3 +162,29 @@ def test_tidy_and_find_after_a_crash(tmp_path: Path) -> None:
     assert rec is not None and rec.stored == str(moved)
     assert json.loads((root / "c" / "manifest.json").read_text())["state"] == "quarantined"
     assert find_quarantined(cfg, str(other), "0" * 64) is None
+
+
+def test_slot_names_never_look_like_identifiers_to_the_log() -> None:
+    """The log masks identifier-shaped digit runs; a masked slot name cannot be found again."""
+    from agent.actions.quarantine import slot_name
+    from agent.redact import scrub
+
+    names = {slot_name() for _ in range(3000)}
+    assert len(names) == 3000
+    assert [n for n in names if scrub(n) != n] == []
+
+
+def test_a_slot_the_log_masked_is_still_restored(tmp_path: Path, monkeypatch) -> None:
+    """Slots named before slot_name (time + 12 hex digits) were masked in 1 log of ~280 when
+    the hex came out all digits: restore finds such a slot by its manifest."""
+    import agent.actions.quarantine as q
+
+    monkeypatch.setattr(q, "slot_name", lambda: "20261203T062312-316304436603")
+    cfg, store, f = _setup(tmp_path, tmp_path / "data", "病历.docx")
+    original = f.read_bytes()
+    vid = store.append_verdict(_flagged(f), action="quarantine", mode="block")
+    quarantine_verdict(store, vid, f, cfg)
+    logged = store.events(vid)[-1].data["slot"]
+    assert "*" in logged, logged  # the old name is what the log masks
+    back = restore(store, vid, cfg)
+    assert back == f and back.read_bytes() == original

@@ -14,8 +14,9 @@ import base64
 import contextlib
 import json
 import os
+import secrets
 import shutil
-import uuid
+import string
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,14 +135,22 @@ def _move(src: Path, dst: Path, *, private: bool) -> str:
     return method
 
 
+def slot_name() -> str:
+    """A new slot folder's name: the time, then 12 random lowercase letters. No digits in the
+    random part: the log masks identifier-shaped digit runs in event values, and a hex part that
+    came out all digits (1 slot in ~280) joined the time's digits into an "ID number", masked,
+    so the slot could no longer be found from the log."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return f"{stamp}-{''.join(secrets.choice(string.ascii_lowercase) for _ in range(12))}"
+
+
 def quarantine_record(path: str | os.PathLike[str], config: Any) -> QuarantineRecord:
     """Move `path` into the quarantine; returns where it went and how."""
     src = Path(path).absolute()
     if not src.is_file() or src.is_symlink():
         raise QuarantineError(f"not a regular file: {src}")
     root = make_private_dir(Path(config.quarantine_path))
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    slot = make_private_dir(root / f"{stamp}-{uuid.uuid4().hex[:12]}")
+    slot = make_private_dir(root / slot_name())
     dst = slot / _printable(src.name)
     size = src.stat().st_size
     manifest: dict[str, Any] = {
@@ -272,7 +281,11 @@ def restore(store: Any, verdict_id: int, config: Any) -> Path:
     if rec is None:
         raise QuarantineError(f"verdict {verdict_id} has no file in quarantine")
     if rec.get("slot"):
-        rec = _from_manifest(Path(config.quarantine_path), str(rec["slot"]), rec)
+        root = Path(config.quarantine_path)
+        slot = str(rec["slot"])
+        if "*" in slot:  # masked in the log (slots named before slot_name): find it by content
+            slot = _slot_holding(root, rec) or slot
+        rec = _from_manifest(root, slot, rec)
     stored = Path(rec["to"])
     qroot = Path(config.quarantine_path).resolve()
     if not stored.resolve().is_relative_to(qroot):
@@ -302,6 +315,23 @@ def restore(store: Any, verdict_id: int, config: Any) -> Path:
         },
     )
     return target
+
+
+def _slot_holding(root: Path, rec: dict[str, Any]) -> str | None:
+    """The slot whose manifest names the logged file: same original (as the log masks it) and
+    same content (sha256)."""
+    from agent.redact import scrub
+
+    if not rec.get("sha256") or not root.is_dir():
+        return None
+    for slot in sorted(root.iterdir(), reverse=True):
+        try:
+            m = json.loads((slot / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if m.get("sha256") == rec["sha256"] and scrub(str(m.get("from"))) == rec.get("from"):
+            return slot.name
+    return None
 
 
 def _from_manifest(root: Path, slot: str, rec: dict[str, Any]) -> dict[str, Any]:
