@@ -210,6 +210,23 @@ def test_rtf_gbk_bytes_unicode_escapes_and_skipped_destinations(tmp_path: Path) 
     assert "SimSun" not in e.text() and "heading" not in e.text()
 
 
+def test_rtf_formatting_words_right_against_the_ones_that_carry_text(tmp_path: Path) -> None:
+    """Runs of formatting words (skipped in one match) end at the first word that means
+    something, with or without the space that may follow a control word."""
+    rtf = (
+        r"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil\fcharset134 SimSun;}}"
+        r"\pard\plain\lang2052\loch\af0\hich\f0\dbch\f0 返乡\lang1033\kerning2\par"
+        r"{\rtlch\af0\ltrch\fs24\u21517?\u21333?}\ql\sb0\sa0\par"
+        r"\trowd\cellx2000\cellx4000\pard\intbl\ql\widctlpar 张三\lang2052\cell\intbl"
+        r"\brdrs\brdrw10 李四\cell\row\pard\plain\lang2052 落款\tab 盖章\line 二〇二六年\par}"
+    )
+    p = tmp_path / "a.rtf"
+    p.write_bytes(rtf.encode("gbk"))
+    e = extract_in_process(p, NO_OCR)
+    assert _body(e) == ["返乡", "名单", "落款\t盖章\n二〇二六年"]
+    assert _rows(e) == [[["张三", "李四"]]]
+
+
 # ---------------------------------------------------------------- OFD
 
 

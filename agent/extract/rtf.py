@@ -53,6 +53,13 @@ _HANDLED = frozenset(
     | _SKIP | set(_INFO) | _HEADER | _FOOTER | {k for k in _SYMBOLS if len(k) > 1}
 )  # fmt: skip
 _BRACES = re.compile(rb"\\[\\{}]|[{}]")
+# a run of control words that only format (\lang2052\loch\af5\dbch...: most of the tokens
+# a word processor writes), consumed in one match; none of _HANDLED may start it
+_FORMATTING_RUN = re.compile(
+    rb"(?:\\(?!(?:"
+    + b"|".join(re.escape(w) for w in sorted(_HANDLED, key=len, reverse=True))
+    + rb")(?![a-zA-Z]))[a-zA-Z]{1,32}(?:-?\d{1,10})? ?)+"
+)
 
 
 def _group_end(data: bytes, pos: int) -> int:
@@ -166,6 +173,11 @@ class _Reader:
         new_group = False  # the next control word is the first in its group
         pos, n_tokens = 0, 0
         while pos < len(data):
+            if data[pos] == 0x5C and not new_group and not st.star:  # a backslash: formatting?
+                run = _FORMATTING_RUN.match(data, pos)
+                if run is not None:
+                    pos = run.end()
+                    continue
             m = _TOKEN.match(data, pos)
             if m is None:  # a lone backslash or a bad \'x escape: skip the byte
                 pos += 1
