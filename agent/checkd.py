@@ -55,17 +55,24 @@ def channel_key(install_key: bytes) -> bytes:
 
 
 def judge_and_log(
-    scanner: Any, store: Any, config: Config, path: Path, shown: str
+    scanner: Any,
+    store: Any,
+    config: Config,
+    path: Path,
+    shown: str,
+    *,
+    wait_for_thumbnail: bool = True,
 ) -> tuple[Verdict, str | None]:
     """Judge one file for `check` and log it with action `check` (plus a masked thumbnail when
     flagged OCR'd): the same steps whether the agent or `check` itself does them. Returns the
-    verdict and why it did not reach the log (None when it did)."""
+    verdict and why it did not reach the log (None when it did). `wait_for_thumbnail=False`:
+    `check` itself, whose worker finishes the picture after the answer is given."""
     extraction, verdict = scan_one(scanner, path, shown)
     thumb = None
     make = getattr(scanner, "thumbnail", None)
     if verdict.flagged_categories and extraction is not None and make is not None:
         try:  # made in the extraction worker from the bytes that were judged
-            thumb = make(path, extraction, verdict, config.thumbnails_path)
+            thumb = make(path, extraction, verdict, config.thumbnails_path, wait=wait_for_thumbnail)
         except Exception as e:  # a thumbnail is a nicety; the verdict is not
             log.info("no thumbnail: %s", type(e).__name__)
     if store is None:

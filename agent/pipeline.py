@@ -57,15 +57,21 @@ class Scanner:
         self.close()
 
     def thumbnail(
-        self, path: str | Path, extraction: Extraction, verdict: Verdict, out_dir: str | Path
+        self,
+        path: str | Path,
+        extraction: Extraction,
+        verdict: Verdict,
+        out_dir: str | Path,
+        *,
+        wait: bool = True,
     ) -> str | None:
         """The console thumbnail of a flagged OCR'd file, made in the extraction worker from
-        the bytes that were judged; the file name, or None."""
+        the bytes that were judged; the file name, or None (`wait`: `Extractor.thumbnail`)."""
         if extraction is None or verdict.decision is not Decision.FLAGGED:
             return None
         if not extraction.ocr_used:
             return None
-        return self.extractor.thumbnail(path, extraction, verdict, out_dir)
+        return self.extractor.thumbnail(path, extraction, verdict, out_dir, wait=wait)
 
     def scan(self, path: str | Path, *, display_path: str | None = None) -> Verdict:
         return self.scan_detailed(path, display_path=display_path)[1]

@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 from faker import Faker
 
-from tests.agent_helpers import SHAREGUARD, NotificationServer, log_rows, session_bus, write_config
+from tests.agent_helpers import (
+    SHAREGUARD,
+    NotificationServer,
+    log_rows,
+    session_bus,
+    wait_for,
+    write_config,
+)
 
 CLASSIFIED = "关于做好近期重点工作的通知\n秘密★1年\n各科室：\n请按要求落实。\n"
 CLEAN = "周末社区图书馆开放时间调整为上午九点至下午五点，欢迎居民前来借阅。\n"
@@ -157,8 +164,10 @@ def test_flagged_photo_is_logged_with_a_private_thumbnail(setup, tmp_path: Path)
     assert "涉密标识文件" in r.stdout
     (row,) = log_rows(setup["data"])
     assert row["action"] == "check" and row["thumbnail"]
+    # check answers without waiting for the picture: its worker finishes it after
     thumb = setup["data"] / "thumbnails" / row["thumbnail"]
-    assert thumb.is_file() and thumb.stat().st_mode & 0o077 == 0
+    wait_for(thumb.is_file, timeout=30)
+    assert thumb.stat().st_mode & 0o077 == 0
 
 
 def test_only_files_that_may_hold_pictures_warm_the_ocr_model(tmp_path: Path) -> None:

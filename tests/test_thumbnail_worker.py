@@ -151,3 +151,34 @@ def test_an_item_the_agent_keeps_dying_on_is_given_up_with_an_unreadable_row(
             assert len(queue) == 0, "not retried forever"
     finally:
         queue.close()
+
+
+def test_a_thumbnail_not_waited_for_is_named_at_once_made_by_the_worker_and_out_of_the_way(
+    tmp_path: Path,
+) -> None:
+    """`check` does not wait for the picture: the name comes back at once, the worker makes the
+    file, its reply does not get in the way of the next file, and a stop right after the request
+    still leaves the picture made."""
+    from agent.extract.thumbnail import thumbnail_name
+    from agent.pipeline import Scanner
+    from policies import load_policy
+
+    photo = _order_photo(tmp_path / "交办单.jpg")
+    notice = Doc(title="周末图书馆开放时间", paragraphs=["上午九点开放。"])
+    other = write(notice, tmp_path / "a.docx", "docx")
+    out = tmp_path / "thumbs"
+    config = load_config(write_config(tmp_path / "c.toml", data_dir=tmp_path / "data", watch=[]))
+    scanner = Scanner(config, load_policy())
+    try:
+        extraction, verdict = scanner.scan_detailed(photo)
+        name = scanner.thumbnail(photo, extraction, verdict, out, wait=False)
+        assert name and name == thumbnail_name(extraction, verdict)
+        assert "周末图书馆" in scanner.extractor.extract(other).text()  # the reply was dropped
+        wait_for((out / name).is_file, timeout=30)
+        (out / name).unlink()
+        again = scanner.thumbnail(photo, extraction, verdict, out, wait=False)
+        assert again == name
+    finally:
+        scanner.close(wait=False)
+    wait_for((out / name).is_file, timeout=30)
+    assert stat.S_IMODE((out / name).stat().st_mode) == 0o600

@@ -256,7 +256,9 @@ class _Local:
 
         if self.scanner is None:
             self._open()
-        verdict, log_error = judge_and_log(self.scanner, self.store, self.config, path, shown)
+        verdict, log_error = judge_and_log(
+            self.scanner, self.store, self.config, path, shown, wait_for_thumbnail=False
+        )
         if self.store is None:
             log_error = self.store_error
         return verdict, log_error

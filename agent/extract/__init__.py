@@ -342,6 +342,7 @@ class Extractor:
         self._conn_w: Connection | None = None  # requests to the worker
         self._ocr: Ocr | None = None
         self._launched = launched
+        self._unread = 0  # replies to requests not waited for, still to be read and dropped
         self.restarts = 0
 
     # worker lifecycle
@@ -379,6 +380,7 @@ class Extractor:
     def _stop(self, kill: bool, wait: bool = True) -> None:
         proc, conn, conn_w = self._proc, self._conn, self._conn_w
         self._proc = self._conn = self._conn_w = None
+        self._unread = 0
         if proc is None:
             return
         if not kill and conn_w is not None:
@@ -438,12 +440,20 @@ class Extractor:
         extraction: Extraction,
         verdict: Any,
         out_dir: str | os.PathLike[str],
+        *,
+        wait: bool = True,
     ) -> str | None:
         """Render the console thumbnail of a judged file in the worker (memory cap, time limit),
         from the bytes that were judged (`extraction.source.sha256` must still match). Returns
         the file name, or None: nothing to draw, or it failed (a crash or timeout restarts the
-        worker; it is logged, never raised)."""
-        from agent.extract.thumbnail import make_thumbnail
+        worker; it is logged, never raised).
+
+        `wait=False` (`check`, whose person waits for the answer, not for the picture): the
+        request is sent and the name the thumbnail will have is returned at once; the worker
+        renders it before it reads anything sent after, a stop included, and its reply is
+        dropped before the next request. If the rendering fails, the log names a thumbnail
+        that does not exist, as it does once retention has removed one."""
+        from agent.extract.thumbnail import make_thumbnail, thumbnail_name
 
         if self.in_process:
             out = make_thumbnail(path, extraction, verdict, out_dir)
@@ -455,6 +465,19 @@ class Extractor:
             "verdict": verdict,
             "out_dir": str(out_dir),
         }
+        if not wait:
+            name = thumbnail_name(extraction, verdict)
+            if name is None:
+                return None
+            with self._lock:
+                try:
+                    self._ensure_started()
+                    self._drain()
+                    self._conn_w.send(msg)  # type: ignore[union-attr]
+                except (OSError, EOFError, BrokenPipeError, E.ExtractionError):
+                    return None
+                self._unread += 1
+            return name
         with self._lock:
             try:
                 reply = self._roundtrip(msg)
@@ -469,9 +492,28 @@ class Extractor:
         log.warning("no thumbnail: %s", reply[2])
         return None
 
+    def _drain(self) -> None:
+        """Read and drop the replies to requests not waited for (`thumbnail(wait=False)`), so
+        the next reply read is the next request's; a worker that does not give them in time is
+        killed (the next request starts a new one)."""
+        while self._unread and self._conn is not None:
+            try:
+                ready = self._conn.poll(self.config.limits.timeout_s)
+                if ready:
+                    self._conn.recv()
+            except (OSError, EOFError):
+                ready = False
+            if not ready:
+                self._stop(kill=True)
+                self.restarts += 1
+                return
+            self._unread -= 1
+
     def _roundtrip(self, msg: Any) -> tuple:
         """Send one message to the worker and wait for its reply under the time limit; a worker
         that hangs is killed (ExtractionTimeout), one that dies is restarted (CorruptFile)."""
+        self._ensure_started()
+        self._drain()
         self._ensure_started()
         try:
             self._conn_w.send(msg)  # type: ignore[union-attr]
@@ -504,6 +546,8 @@ class Extractor:
 
     def _request(self, path: Path, shown: str, size: int) -> Extraction:
         for attempt in (1, 2):
+            self._ensure_started()
+            self._drain()
             self._ensure_started()
             try:
                 self._conn_w.send((str(path), shown))  # type: ignore[union-attr]

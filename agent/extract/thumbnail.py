@@ -94,6 +94,22 @@ def _pick_page(extraction: Extraction, verdict: Verdict) -> int | None:
     return pages.most_common(1)[0][0]
 
 
+def _drawn_page(extraction: Extraction, verdict: Verdict) -> int | None:
+    """The page the thumbnail shows (the one with the most findings), None if none can be."""
+    return _pick_page(extraction, verdict) if extraction.ocr_used else None
+
+
+def _name(extraction: Extraction, verdict: Verdict, page: int) -> str:
+    return f"{(extraction.source.sha256 or verdict.sha256 or 'x')[:32]}-p{page}.png"
+
+
+def thumbnail_name(extraction: Extraction, verdict: Verdict) -> str | None:
+    """The file name the thumbnail of this judged file gets; None when there is nothing to
+    draw (no OCR, no boxes)."""
+    page = _drawn_page(extraction, verdict)
+    return None if page is None else _name(extraction, verdict, page)
+
+
 def make_thumbnail(
     path: str | os.PathLike[str],
     extraction: Extraction,
@@ -125,12 +141,10 @@ def render_thumbnail(
     None when there is nothing to draw (no OCR, not an image or PDF, unreadable)."""
     from PIL import Image, ImageDraw
 
-    if not extraction.ocr_used:
-        return None
-    media_type = extraction.source.media_type or verdict.media_type or ""
-    page = _pick_page(extraction, verdict)
+    page = _drawn_page(extraction, verdict)
     if page is None:
         return None
+    media_type = extraction.source.media_type or verdict.media_type or ""
     try:
         img = _page_image(data, media_type, page)
     except Exception:  # a thumbnail is a convenience; never fail the scan over it
@@ -183,9 +197,7 @@ def render_thumbnail(
     for r in redact:
         draw.rectangle(r, fill=(0, 0, 0))
         draw.rectangle(r, outline=RED, width=2)
-    out = make_private_dir(out_dir)
-    name = f"{(extraction.source.sha256 or verdict.sha256 or 'x')[:32]}-p{page}.png"
-    target = out / name
+    target = make_private_dir(out_dir) / _name(extraction, verdict, page)
     buf = io.BytesIO()
     img.save(buf, format="PNG", compress_level=3)
     write_private(target, buf.getvalue(), durable=False)

@@ -77,7 +77,10 @@ def serve(conn_r, conn_w) -> None:
             return
         if isinstance(msg, dict) and msg.get("op") == "thumbnail":
             reply, restart = _thumbnail(msg)
-            conn_w.send(reply)
+            try:
+                conn_w.send(reply)
+            except (OSError, EOFError):  # not waited for by a `check` that has since ended
+                return
             if restart:
                 return
             release_memory()
