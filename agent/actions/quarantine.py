@@ -17,6 +17,7 @@ import os
 import secrets
 import shutil
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -216,14 +217,7 @@ def tidy(config: Any) -> int:
 def find_quarantined(config: Any, original: str, sha256: str | None) -> QuarantineRecord | None:
     """The quarantined copy of `original` (with that content), from the slots' manifests; used
     to record a quarantine that a crash interrupted before it reached the log."""
-    root = Path(config.quarantine_path)
-    if not root.is_dir():
-        return None
-    for slot in sorted(root.iterdir(), reverse=True):
-        try:
-            m = json.loads((slot / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+    for slot, m in _manifests(Path(config.quarantine_path)):
         if m.get("from") != _printable(original):
             continue
         stored = slot / str(m.get("name", ""))
@@ -322,16 +316,23 @@ def _slot_holding(root: Path, rec: dict[str, Any]) -> str | None:
     same content (sha256)."""
     from agent.redact import scrub
 
-    if not rec.get("sha256") or not root.is_dir():
+    if not rec.get("sha256"):
         return None
-    for slot in sorted(root.iterdir(), reverse=True):
-        try:
-            m = json.loads((slot / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+    for slot, m in _manifests(root):
         if m.get("sha256") == rec["sha256"] and scrub(str(m.get("from"))) == rec.get("from"):
             return slot.name
     return None
+
+
+def _manifests(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """(slot, manifest) of every slot with a readable manifest, newest first."""
+    if not root.is_dir():
+        return
+    for slot in sorted(root.iterdir(), reverse=True):
+        try:
+            yield slot, json.loads((slot / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
 
 
 def _from_manifest(root: Path, slot: str, rec: dict[str, Any]) -> dict[str, Any]:
