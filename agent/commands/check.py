@@ -264,7 +264,7 @@ class _Local:
         return verdict, log_error
 
     def close(self) -> None:
-        if self.launched is not None:  # the agent answered every file
+        if self.launched is not None:  # no file reached this process's own extractor
             self.launched.discard()
         if self.scanner is not None:
             self.scanner.close(wait=False)  # this process is about to exit

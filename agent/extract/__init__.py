@@ -471,8 +471,8 @@ class Extractor:
                 return None
             with self._lock:
                 try:
-                    self._ensure_started()
                     self._drain()
+                    self._ensure_started()
                     self._conn_w.send(msg)  # type: ignore[union-attr]
                 except (OSError, EOFError, BrokenPipeError, E.ExtractionError):
                     return None
@@ -512,7 +512,6 @@ class Extractor:
     def _roundtrip(self, msg: Any) -> tuple:
         """Send one message to the worker and wait for its reply under the time limit; a worker
         that hangs is killed (ExtractionTimeout), one that dies is restarted (CorruptFile)."""
-        self._ensure_started()
         self._drain()
         self._ensure_started()
         try:
@@ -546,7 +545,6 @@ class Extractor:
 
     def _request(self, path: Path, shown: str, size: int) -> Extraction:
         for attempt in (1, 2):
-            self._ensure_started()
             self._drain()
             self._ensure_started()
             try:
