@@ -227,6 +227,46 @@ def test_rtf_formatting_words_right_against_the_ones_that_carry_text(tmp_path: P
     assert _rows(e) == [[["张三", "李四"]]]
 
 
+def test_rtf_formatting_runs_stop_where_text_hides_among_the_words(tmp_path: Path) -> None:
+    """A run of control words is scanned as bytes of their alphabet, so everything in that
+    alphabet that is text must end it: digits after a line break or a word's space, a hyphen
+    that is not a negative argument, an escaped backslash, an optional hyphen `\\-`."""
+    rtf = (
+        r"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil\fcharset134 SimSun;}}"
+        "\\pard\\plain\\loch\\f0\n2020\\par"  # a line break ends a word: 2020 is text
+        r"\pard\fi-360\li720\b0-\b 12\b0  -3\par"  # -360 an argument; "-" and " -3" text
+        r"\pard\lang2052\\dbch\par"  # an escaped backslash: '\dbch' is text
+        r"\pard\loch\-5\par"  # \- an optional hyphen (nothing), then the text 5
+        r"{\pard\fs24}{\fs24 42}\par"  # a group with no text; a number after a word's space
+        r"\pard\kerning0\u21517?\u21333?\cf1  x\par}"  # the second space is text
+    )
+    p = tmp_path / "a.rtf"
+    p.write_bytes(rtf.encode("ascii"))
+    e = extract_in_process(p, NO_OCR)
+    assert _body(e) == ["2020", "-12 -3", "\\dbch", "5", "42", "名单 x"]
+
+
+def test_rtf_characters_past_the_basic_plane_fallbacks_and_font_charsets(tmp_path: Path) -> None:
+    """RTF writes a character past U+FFFF as two \\uN (a surrogate pair), which must become one
+    character: a lone surrogate cannot be encoded, so the log could not store the text. Under
+    \\uc2 each \\uN's fallback is two \\'xx bytes (Word and WPS write GBK pairs there). A font
+    table without a group per font still gives each font its charset."""
+    gbk = "".join(f"\\'{b:02x}" for b in "名单".encode("gbk"))
+    rtf = (
+        r"{\rtf1\ansi\ansicpg1252{\fonttbl\f0\fnil\fcharset134 SimSun;\f1\froman\fcharset0 T;}"
+        r"\pard\f0 \u-10179?\u-8704?\u-10176?\u-9216? ok\par"  # 😀 𠀀
+        r"{\uc2\u21517\'c3\'fb\u21333\'b5\'a5}\par"
+        r"\pard x\u-10179?y\par"  # a lone high surrogate: replaced, not kept
+        r"\pard\f0 " + gbk + r"\par"  # font 0: GBK under an ANSI code page
+        r"\pard\f1 caf\'e9\par}"  # font 1, charset 0: the document's code page
+    )
+    p = tmp_path / "a.rtf"
+    p.write_bytes(rtf.encode("ascii"))
+    e = extract_in_process(p, NO_OCR)
+    assert _body(e) == ["😀𠀀 ok", "名单", "x\ufffdy", "名单", "café"]
+    e.text().encode("utf-8")  # storable
+
+
 # ---------------------------------------------------------------- OFD
 
 

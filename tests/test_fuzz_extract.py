@@ -228,6 +228,13 @@ HOSTILE: dict[str, tuple[Build, set[str]]] = {
         lambda s, lg: b"{\\rtf1 " + b"{" * 50_000 + b"}" * 50_000 + b"}",
         {"corrupt"},
     ),
+    # one run of control words cut everywhere (by a hyphen of text, by \par): read in one
+    # pass, not matched again from each cut (quadratic: past the time limit)
+    "rtf-run-cut-by-text": (lambda s, lg: b"{\\rtf1 " + b"\\b0-" * 150_000 + b"}", {"ok"}),
+    "rtf-run-cut-by-words": (
+        lambda s, lg: b"{\\rtf1 " + b"\\fs24\\par" * 100_000 + b"}",
+        {"ok"},
+    ),
     "7z-nested-past-depth": (lambda s, lg: _7z_nested(s["7z"], 4), {"too_large"}),
     # bombs by declaration: a 4 GB dictionary for a few bytes (read, in a bounded dictionary)
     "7z-huge-dictionary": (lambda s, lg: _7z_huge_dictionary(), {"ok"}),

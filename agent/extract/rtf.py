@@ -12,7 +12,7 @@ and WMF/EMF pictures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from agent.errors import CorruptFile
 from agent.extract import media as mt
@@ -20,10 +20,6 @@ from agent.extract.base import MB, Ctx, Parts, register
 from detectors.model import Block, BlockKind, Table
 
 MAX_DEPTH = 400
-_TOKEN = re.compile(
-    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|[\r\n]+"
-    rb"|([^\\{}\r\n]+)"
-)
 _CHARSET_CP = {0: "cp1252", 128: "cp932", 129: "cp949", 134: "gbk", 136: "big5", 161: "cp1253",
                162: "cp1254", 177: "cp1255", 178: "cp1256", 186: "cp1257", 204: "cp1251",
                222: "cp874", 238: "cp1250"}  # fmt: skip
@@ -52,19 +48,94 @@ _HANDLED = frozenset(
      b"pngblip", b"pict", b"info", b"upr"}
     | _SKIP | set(_INFO) | _HEADER | _FOOTER | {k for k in _SYMBOLS if len(k) > 1}
 )  # fmt: skip
-_BRACES = re.compile(rb"\\[\\{}]|[{}]")
-# a run of control words that only format (\lang2052\loch\af5\dbch...: most of the tokens
-# a word processor writes), consumed in one match; none of _HANDLED may start it
-_FORMATTING_RUN = re.compile(
-    rb"(?:\\(?!(?:"
-    + b"|".join(re.escape(w) for w in sorted(_HANDLED, key=len, reverse=True))
-    + rb")(?![a-zA-Z]))[a-zA-Z]{1,32}(?:-?\d{1,10})? ?)+"
+
+
+def _trie_alternation(words: frozenset[bytes]) -> bytes:
+    """A regex matching exactly `words`, factored by prefix: sre tries alternatives one by
+    one, so a flat list of ~100 words costs ~100 checks per control word; a trie a few."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(bytes([c]), {})
+        node[b""] = {}
+
+    def emit(node: dict) -> bytes:
+        alts = [re.escape(k) + emit(node[k]) for k in sorted(k for k in node if k)]
+        if not alts:
+            return b""
+        body = b"(?:" + b"|".join(alts) + b")" if len(alts) > 1 else alts[0]
+        return body + b"?" if b"" in node else body
+
+    return emit(trie)
+
+
+_ACTS_ANYWHERE = frozenset(
+    {b"par", b"sect", b"page", b"line", b"tab", b"cell", b"nestcell", b"row", b"nestrow",
+     b"pard", b"bin", b"u", b"uc", b"ansicpg", b"fcharset", b"jpegblip", b"pngblip"}
+    | {k for k in _SYMBOLS if len(k) > 1}
+)  # fmt: skip
+# One token per match. Most of a word processor's RTF is runs of control words that only
+# format (\lang2052\loch\af5\dbch...): a run is one token, matched as bytes of the control
+# words' alphabet (~10x faster in sre than word by word), then cut where `_CUT` finds a word
+# that acts or something that is not a word. \uN with its fallback and \'xx bytes come in runs
+# too.
+_TOKEN = re.compile(
+    # 1: \uN each followed by one fallback unit (the \uc1 every writer uses by default)
+    rb"((?:\\u-?\d{1,10} ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n]))+)"
+    # 2, 3: a control word that acts (but \f and \intbl, read from runs) and its argument
+    + rb"|\\("
+    + _trie_alternation(_HANDLED - {b"f", b"intbl"})
+    + rb")(?![a-zA-Z])(-?\d{1,10})? ?"
+    # 4: \'xx bytes
+    + rb"|((?:\\'[0-9a-fA-F]{2})+)"
+    # 5: a control symbol; 6: a brace; line breaks; 7: text
+    + rb"|\\([^a-zA-Z'])|([{}])|[\r\n]+|([^\\{}\r\n]+)"
+    # 8: a run of formatting words (and, where it starts, none of group 2's)
+    + rb"|(\\[a-zA-Z][a-zA-Z0-9\\\-]*(?:(?: [\r\n]*|[\r\n]+)\\[a-zA-Z0-9\\\-]*)* ?)"
 )
+# where a run ends: a word that acts, or what the alphabet lets through that is not a control
+# word: a backslash before a symbol (\\ \' \* \- ...), a hyphen not a negative argument's
+# (two searches, each with a literal first byte that sre scans for quickly)
+_CUT = re.compile(
+    rb"\\(?:(?:" + _trie_alternation(_ACTS_ANYWHERE) + rb")(?![a-zA-Z])|(?![a-zA-Z]))"
+)
+_CUT_HYPHEN = re.compile(rb"-(?![0-9])")
+# the font table read in one pass: each \fN, then its \fcharsetN
+_FONT_TABLE = re.compile(rb"\\f(-?\d{1,10})|\\fcharset(\d{1,10})")
+_FONT = re.compile(rb"\\f(-?\d{1,10})")
+_WORD = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?")
+_UNICODE = re.compile(rb"\\u(-?\d{1,10})")
+_BRACES = re.compile(rb"\\[\\{}]|[{}]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _group_end(data: bytes, pos: int) -> int:
-    """Position just after the `}` closing the group open at `pos` (escaped braces skipped)."""
+def _char(n: int) -> str:
+    """\\uN's N (a signed 16-bit value for code points past 32767) as a character."""
+    return chr((n + 65536) % 65536 if n < 0 else n % 0x110000)
+
+
+def _text(s: str) -> str:
+    """Pairs of \\uN surrogates (how RTF writes characters past U+FFFF) made one character;
+    a lone surrogate, which no encoder accepts, replaced."""
+    if _SURROGATES.search(s) is None:
+        return s
+    return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _group_end(data: bytes, pos: int, escaped_braces: bool = True) -> int:
+    """Position just after the `}` closing the group open at `pos`. Without escaped braces
+    (`\\{`, `\\}`) in the file, counted close by close with bytes.find/count."""
     depth = 1
+    if not escaped_braces:
+        while True:
+            close = data.find(b"}", pos)
+            if close < 0:
+                return len(data)
+            depth += data.count(b"{", pos, close) - 1
+            if depth <= 0:
+                return close + 1
+            pos = close + 1
     for m in _BRACES.finditer(data, pos):
         tok = m.group()
         if tok == b"{":
@@ -76,12 +147,11 @@ def _group_end(data: bytes, pos: int) -> int:
     return len(data)
 
 
-@dataclass(frozen=True)
-class _State:
+class _State(NamedTuple):  # a NamedTuple: _replace is ~3x cheaper than dataclasses.replace
     skip: bool = False
     uc: int = 1
     codepage: str | None = None  # from the current font's charset
-    dest: str = "body"  # body, header, footer, pict, info:<key>, fonttbl
+    dest: str = "body"  # body, header, footer, pict, info:<key>
     font: int | None = None
     star: bool = False  # after \\*: the next word names an optional destination
 
@@ -104,7 +174,6 @@ class _Reader:
         self.pict_kind: str | None = None
         self.pictures: list[bytes] = []
         self.font_charset: dict[int, int] = {}
-        self.font_no: int | None = None
         self.chars = 0
 
     # text sinks
@@ -134,7 +203,7 @@ class _Reader:
 
     def _end_para(self, st: _State) -> None:
         self._flush_bytes(st)
-        text = "".join(self.para).replace("\u00a0", " ").strip()
+        text = _text("".join(self.para)).replace("\u00a0", " ").strip()
         self.para = []
         if st.dest in self.story:
             if text:
@@ -149,7 +218,7 @@ class _Reader:
 
     def _end_cell(self, st: _State) -> None:
         self._flush_bytes(st)
-        self.cell.append("".join(self.para).strip())
+        self.cell.append(_text("".join(self.para)).strip())
         self.para = []
         self.row.append("\n".join(c for c in self.cell if c))
         self.cell = []
@@ -171,22 +240,58 @@ class _Reader:
         st = _State()
         skip_chars = 0  # fallback characters still to skip after a \uN
         new_group = False  # the next control word is the first in its group
-        pos, n_tokens = 0, 0
-        while pos < len(data):
-            if data[pos] == 0x5C and not new_group and not st.star:  # a backslash: formatting?
-                run = _FORMATTING_RUN.match(data, pos)
-                if run is not None:
-                    pos = run.end()
-                    continue
-            m = _TOKEN.match(data, pos)
-            if m is None:  # a lone backslash or a bad \'x escape: skip the byte
-                pos += 1
-                continue
-            pos = m.end()
+        escaped_braces = b"\\{" in data or b"\\}" in data
+        pos, n_tokens, end = 0, 0, len(data)
+        # The end of the last run matched, and the first cut found in it (or `scanned`): a
+        # run cut short (by \par, \cell...) goes on from there, neither matched nor searched
+        # again from each cut, which would be quadratic in the run's length.
+        scanned = cut_at = hyphen_at = 0
+        while pos < end:
             n_tokens += 1
             if n_tokens % 4096 == 0:
                 self.ctx.budget.check_time()
-            word, arg, hexb, sym, brace, text = m.groups()
+            if pos < scanned and data[pos] == 0x5C and _CUT.match(data, pos) is None:
+                start, pos = pos, scanned
+                uni = word = arg = hexb = sym = brace = text = None
+                run: bytes | None = b""
+            else:
+                m = _TOKEN.match(data, pos)
+                if m is None:  # a lone backslash or a bad \'x escape: skip the byte
+                    pos += 1
+                    continue
+                start, pos = m.start(), m.end()
+                uni, word, arg, hexb, sym, brace, text, run = m.groups()
+                if run is not None:
+                    scanned, cut_at, hyphen_at = pos, 0, 0
+            if run is not None:
+                if st.star or (
+                    new_group and (self._first_word(data, start) in _HANDLED or st.dest == "info")
+                ):
+                    # \*\word, or a group's first word that may name a destination
+                    m = _WORD.match(data, start)
+                    pos = m.end()
+                    word, arg = m.groups()
+                else:
+                    if cut_at <= start:
+                        cut = _CUT.search(data, start + 1, scanned)
+                        cut_at = cut.start() if cut is not None else scanned
+                    if hyphen_at <= start:
+                        cut = _CUT_HYPHEN.search(data, start + 1, scanned)
+                        hyphen_at = cut.start() if cut is not None else scanned
+                    pos = min(cut_at, hyphen_at)
+                    new_group = False
+                    st, skip_chars = self._run_effects(data, start, pos, st, skip_chars)
+                    continue
+            if uni is not None:
+                if st.uc == 1:
+                    new_group, skip_chars = False, 0
+                    if not st.skip and st.dest != "pict":
+                        self._put("".join(_char(int(n)) for n in _UNICODE.findall(uni)), st)
+                    continue
+                # the fallback is not one unit: \uN on its own
+                m = _WORD.match(data, start)
+                pos = m.end()
+                word, arg = m.groups()
             if brace is not None:
                 if brace == b"{":
                     if len(stack) >= MAX_DEPTH:
@@ -207,17 +312,31 @@ class _Reader:
             if word is not None:
                 if not first and not st.star and word not in _HANDLED:
                     continue  # character/paragraph formatting: nothing to read
+                if first and word == b"fonttbl" and not st.star and not st.skip:
+                    stop = _group_end(data, pos, escaped_braces)
+                    self._read_fonts(data, pos, stop)
+                    pos, st, skip_chars = stop, stack.pop(), 0
+                    continue
                 st, skip_chars = self._word(word, arg, st, first, skip_chars)
                 if st.skip and stack and not stack[-1].skip:
                     # a destination we ignore (font table, styles, theme...): jump to its end
                     # rather than tokenising it, most of an RTF file's bytes
-                    pos = _group_end(data, pos)
+                    pos = _group_end(data, pos, escaped_braces)
                     st = stack.pop()
                     skip_chars = 0
                 continue
+            if hexb is not None:
+                if st.skip:
+                    continue
+                if skip_chars:  # the \uN fallback: one \'xx a character
+                    n = min(skip_chars, len(hexb) // 4)
+                    hexb, skip_chars = hexb[4 * n :], skip_chars - n
+                if st.dest != "pict" and hexb:
+                    self.pending += bytes.fromhex(hexb.replace(b"\\'", b"").decode("ascii"))
+                continue
             if sym is not None:
                 if sym == b"*":
-                    st = replace(st, star=True) if not st.skip else st
+                    st = st._replace(star=True) if not st.skip else st
                     new_group = True  # the destination word follows
                     continue
                 if st.skip:
@@ -228,22 +347,10 @@ class _Reader:
                 if sym in _SYMBOLS:
                     self._put(_SYMBOLS[sym], st)
                 continue
-            if hexb is not None:
-                if st.skip:
-                    continue
-                if skip_chars:
-                    skip_chars -= 1
-                    continue
-                if st.dest == "pict":
-                    continue
-                self.pending.append(int(hexb, 16))
-                continue
             if text is not None and not st.skip:
                 if st.dest == "pict":
                     if len(self.pict) < 2 * self.ctx.limits.max_file_mb * MB:
                         self.pict += text
-                    continue
-                if st.dest == "fonttbl":
                     continue
                 if skip_chars:
                     n = min(skip_chars, len(text))
@@ -258,60 +365,78 @@ class _Reader:
         self._close_table()
         return self._finish()
 
+    def _read_fonts(self, data: bytes, pos: int, stop: int) -> None:
+        """The font table: each font's charset, which gives its \\'xx bytes' code page."""
+        font = None
+        for m in _FONT_TABLE.finditer(data, pos, stop):
+            if m.group(1) is not None:
+                font = int(m.group(1))
+            elif font is not None:
+                self.font_charset[font] = int(m.group(2))
+
+    @staticmethod
+    def _first_word(data: bytes, pos: int) -> bytes:
+        return _WORD.match(data, pos).group(1)  # type: ignore[union-attr]
+
+    def _run_effects(
+        self, data: bytes, pos: int, stop: int, st: _State, skip_chars: int
+    ) -> tuple[_State, int]:
+        """What a formatting run changes: its last font, and \\intbl."""
+        fonts = _FONT.findall(data, pos, stop)
+        if fonts:
+            st, skip_chars = self._word(b"f", fonts[-1], st, False, skip_chars)
+        if data.find(b"\\intbl", pos, stop) >= 0:
+            self._word(b"intbl", None, st, False, skip_chars)
+        return st, skip_chars
+
     def _word(
         self, word: bytes, arg: bytes | None, st: _State, first: bool, skip_chars: int
     ) -> tuple[_State, int]:
         n = int(arg) if arg is not None else None
         if st.star:  # \*\word: a destination we may not know
             if word in _ENTER_STARRED:
-                return replace(st, star=False), 0
-            return replace(st, skip=True, star=False), 0
+                return st._replace(star=False), 0
+            return st._replace(skip=True, star=False), 0
         if st.skip:
             return st, skip_chars
         if first and word in _SKIP:
-            if word == b"fonttbl":
-                return replace(st, dest="fonttbl"), 0
-            return replace(st, skip=True), 0
+            return st._replace(skip=True), 0
         if first and word == b"info":
-            return replace(st, dest="info"), 0
+            return st._replace(dest="info"), 0
         if first and st.dest == "info" and word in _INFO:
             self.info[_INFO[word]] = []  # a later (Unicode, \\ud) copy replaces the ANSI one
-            return replace(st, dest=f"info:{_INFO[word]}"), 0
+            return st._replace(dest=f"info:{_INFO[word]}"), 0
         if first and st.dest == "info" and word == b"upr":
             return st, 0
         if first and st.dest == "info":
-            return replace(st, skip=True), 0
+            return st._replace(skip=True), 0
         if first and word in _HEADER:
-            return replace(st, dest="header"), 0
+            return st._replace(dest="header"), 0
         if first and word in _FOOTER:
-            return replace(st, dest="footer"), 0
+            return st._replace(dest="footer"), 0
         if first and word == b"pict":
             self.pict = bytearray()
             self.pict_kind = None
-            return replace(st, dest="pict"), 0
+            return st._replace(dest="pict"), 0
         if st.dest == "pict":
             if word in (b"jpegblip", b"pngblip"):
                 self.pict_kind = word.decode()
             return st, 0
-        if st.dest == "fonttbl":
-            if word == b"f" and n is not None:
-                self.font_no = n
-            elif word == b"fcharset" and n is not None and self.font_no is not None:
-                self.font_charset[self.font_no] = n
-            return st, 0
         if word == b"ansicpg" and n:
             self.doc_cp = "gbk" if n == 936 else f"cp{n}"
         elif word == b"f" and n is not None:
+            if n == st.font:
+                return st, skip_chars
             self._flush_bytes(st)
             charset = self.font_charset.get(n)
             cp = _CHARSET_CP.get(charset) if charset is not None else None
             if charset == 0 or charset == 1:
                 cp = None  # ANSI/default charset: the document's code page
-            return replace(st, font=n, codepage=cp), skip_chars
+            return st._replace(font=n, codepage=cp), skip_chars
         elif word == b"uc" and n is not None:
-            return replace(st, uc=max(0, n)), skip_chars
+            return (st if st.uc == max(0, n) else st._replace(uc=max(0, n))), skip_chars
         elif word == b"u" and n is not None:
-            self._put(chr((n + 65536) % 65536 if n < 0 else n % 0x110000), st)
+            self._put(_char(n), st)
             return st, st.uc
         elif word in (b"par", b"sect", b"page"):
             self._end_para(st)
@@ -330,7 +455,7 @@ class _Reader:
             if self.in_table and not self.para and not self.cell:
                 self.in_table = False  # table properties end with the paragraph's
         elif word == b"bin" and n:
-            return replace(st, skip=True), 0  # raw binary in a \pict: not followed
+            return st._replace(skip=True), 0  # raw binary in a \pict: not followed
         elif word in _SYMBOLS:
             self._put(_SYMBOLS[word], st)
         return st, skip_chars
@@ -356,7 +481,7 @@ class _Reader:
             for text in self.story[dest]:
                 parts.blocks.append(Block(text, kind, origin=f"rtf#{dest}"))
         for key, chunks in self.info.items():
-            parts.meta(key, "".join(chunks))
+            parts.meta(key, _text("".join(chunks)))
         return parts
 
 
