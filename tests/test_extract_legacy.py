@@ -230,7 +230,8 @@ def test_rtf_formatting_words_right_against_the_ones_that_carry_text(tmp_path: P
 def test_rtf_formatting_runs_stop_where_text_hides_among_the_words(tmp_path: Path) -> None:
     """A run of control words is scanned as bytes of their alphabet, so everything in that
     alphabet that is text must end it: digits after a line break or a word's space, a hyphen
-    that is not a negative argument, an escaped backslash, an optional hyphen `\\-`."""
+    that is not a negative argument, letters right after an argument, an escaped backslash,
+    an optional hyphen `\\-`."""
     rtf = (
         r"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil\fcharset134 SimSun;}}"
         "\\pard\\plain\\loch\\f0\n2020\\par"  # a line break ends a word: 2020 is text
@@ -238,12 +239,13 @@ def test_rtf_formatting_runs_stop_where_text_hides_among_the_words(tmp_path: Pat
         r"\pard\lang2052\\dbch\par"  # an escaped backslash: '\dbch' is text
         r"\pard\loch\-5\par"  # \- an optional hyphen (nothing), then the text 5
         r"{\pard\fs24}{\fs24 42}\par"  # a group with no text; a number after a word's space
-        r"\pard\kerning0\u21517?\u21333?\cf1  x\par}"  # the second space is text
+        r"\pard\kerning0\u21517?\u21333?\cf1  x\par"  # the second space is text
+        r"\pard\f0abc\b0-9\par}"  # letters after an argument, a hyphen after one: text
     )
     p = tmp_path / "a.rtf"
     p.write_bytes(rtf.encode("ascii"))
     e = extract_in_process(p, NO_OCR)
-    assert _body(e) == ["2020", "-12 -3", "\\dbch", "5", "42", "名单 x"]
+    assert _body(e) == ["2020", "-12 -3", "\\dbch", "5", "42", "名单 x", "abc-9"]
 
 
 def test_rtf_characters_past_the_basic_plane_fallbacks_and_font_charsets(tmp_path: Path) -> None:
@@ -257,13 +259,14 @@ def test_rtf_characters_past_the_basic_plane_fallbacks_and_font_charsets(tmp_pat
         r"\pard\f0 \u-10179?\u-8704?\u-10176?\u-9216? ok\par"  # 😀 𠀀
         r"{\uc2\u21517\'c3\'fb\u21333\'b5\'a5}\par"
         r"\pard x\u-10179?y\par"  # a lone high surrogate: replaced, not kept
+        "\\pard\\u21517\n?x{\\*\\u21333?}\\par"  # a break before the fallback; \\* skips
         r"\pard\f0 " + gbk + r"\par"  # font 0: GBK under an ANSI code page
         r"\pard\f1 caf\'e9\par}"  # font 1, charset 0: the document's code page
     )
     p = tmp_path / "a.rtf"
     p.write_bytes(rtf.encode("ascii"))
     e = extract_in_process(p, NO_OCR)
-    assert _body(e) == ["😀𠀀 ok", "名单", "x\ufffdy", "名单", "café"]
+    assert _body(e) == ["😀𠀀 ok", "名单", "x\ufffdy", "名x", "名单", "café"]
     e.text().encode("utf-8")  # storable
 
 

@@ -231,6 +231,7 @@ HOSTILE: dict[str, tuple[Build, set[str]]] = {
     # one run of control words cut everywhere (by a hyphen of text, by \par): read in one
     # pass, not matched again from each cut (quadratic: past the time limit)
     "rtf-run-cut-by-text": (lambda s, lg: b"{\\rtf1 " + b"\\b0-" * 150_000 + b"}", {"ok"}),
+    "rtf-run-cut-by-letters": (lambda s, lg: b"{\\rtf1 " + b"\\b0a" * 150_000 + b"}", {"ok"}),
     "rtf-run-cut-by-words": (
         lambda s, lg: b"{\\rtf1 " + b"\\fs24\\par" * 100_000 + b"}",
         {"ok"},

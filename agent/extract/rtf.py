@@ -82,7 +82,8 @@ _ACTS_ANYWHERE = frozenset(
 # too.
 _TOKEN = re.compile(
     # 1: \uN each followed by one fallback unit (the \uc1 every writer uses by default)
-    rb"((?:\\u-?\d{1,10} ?(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n]))+)"
+    # (possessive: a digit of N or the delimiter is never taken back as the fallback)
+    rb"((?:\\u-?\d{1,10}+ ?+(?:\\'[0-9a-fA-F]{2}|[^\\{}\r\n]))+)"
     # 2, 3: a control word that acts (but \f and \intbl, read from runs) and its argument
     + rb"|\\("
     + _trie_alternation(_HANDLED - {b"f", b"intbl"})
@@ -95,14 +96,21 @@ _TOKEN = re.compile(
     + rb"|(\\[a-zA-Z][a-zA-Z0-9\\\-]*(?:(?: [\r\n]*|[\r\n]+)\\[a-zA-Z0-9\\\-]*)* ?)"
 )
 # where a run ends: a word that acts, or what the alphabet lets through that is not a control
-# word: a backslash before a symbol (\\ \' \* \- ...), a hyphen not a negative argument's
-# (two searches, each with a literal first byte that sre scans for quickly)
+# word: a backslash before a symbol (\\ \' \* \- ...), and text (below). Each search has a
+# literal first byte, which sre scans for quickly.
 _CUT = re.compile(
     rb"\\(?:(?:" + _trie_alternation(_ACTS_ANYWHERE) + rb")(?![a-zA-Z])|(?![a-zA-Z]))"
 )
-_CUT_HYPHEN = re.compile(rb"-(?![0-9])")
+# ... searched for in the file with letters made "a" and digits "0": an argument then letters
+# (\f0abc: \f0, then the text "abc"), a hyphen that is not an argument's sign (\b0-, \b-x).
+# All of a run of digits is an argument (\fs24123: 24123), however many there are.
+_CLASSES = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"a" * 52 + b"0" * 10
+)
+_ODD_HYPHEN = re.compile(rb"-(?:(?<!a-)|(?!0))")
 # the font table read in one pass: each \fN, then its \fcharsetN
 _FONT_TABLE = re.compile(rb"\\f(-?\d{1,10})|\\fcharset(\d{1,10})")
+_INTBL = re.compile(rb"\\intbl(?![a-zA-Z])")
 _FONT = re.compile(rb"\\f(-?\d{1,10})")
 _WORD = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?")
 _UNICODE = re.compile(rb"\\u(-?\d{1,10})")
@@ -124,14 +132,14 @@ def _text(s: str) -> str:
 
 
 def _group_end(data: bytes, pos: int, escaped_braces: bool = True) -> int:
-    """Position just after the `}` closing the group open at `pos`. Without escaped braces
-    (`\\{`, `\\}`) in the file, counted close by close with bytes.find/count."""
+    """Position just after the `}` closing the group open at `pos`, -1 if the file ends first.
+    Without escaped braces (`\\{`, `\\}`) in it, counted close by close with bytes.find/count."""
     depth = 1
     if not escaped_braces:
         while True:
             close = data.find(b"}", pos)
             if close < 0:
-                return len(data)
+                return -1
             depth += data.count(b"{", pos, close) - 1
             if depth <= 0:
                 return close + 1
@@ -144,7 +152,7 @@ def _group_end(data: bytes, pos: int, escaped_braces: bool = True) -> int:
             depth -= 1
             if depth == 0:
                 return m.end()
-    return len(data)
+    return -1
 
 
 class _State(NamedTuple):  # a NamedTuple: _replace is ~3x cheaper than dataclasses.replace
@@ -241,11 +249,13 @@ class _Reader:
         skip_chars = 0  # fallback characters still to skip after a \uN
         new_group = False  # the next control word is the first in its group
         escaped_braces = b"\\{" in data or b"\\}" in data
+        classes = data.translate(_CLASSES)
         pos, n_tokens, end = 0, 0, len(data)
-        # The end of the last run matched, and the first cut found in it (or `scanned`): a
+        # The end of the last run matched, and the first cuts found in it (or `scanned`): a
         # run cut short (by \par, \cell...) goes on from there, neither matched nor searched
         # again from each cut, which would be quadratic in the run's length.
-        scanned = cut_at = hyphen_at = 0
+        scanned = cut_at = hyphen_at = letters_at = 0
+        truncated = False  # a skipped group the file ends inside
         while pos < end:
             n_tokens += 1
             if n_tokens % 4096 == 0:
@@ -262,7 +272,8 @@ class _Reader:
                 start, pos = m.start(), m.end()
                 uni, word, arg, hexb, sym, brace, text, run = m.groups()
                 if run is not None:
-                    scanned, cut_at, hyphen_at = pos, 0, 0
+                    scanned = pos
+                    cut_at = hyphen_at = letters_at = 0
             if run is not None:
                 if st.star or (
                     new_group and (self._first_word(data, start) in _HANDLED or st.dest == "info")
@@ -276,19 +287,22 @@ class _Reader:
                         cut = _CUT.search(data, start + 1, scanned)
                         cut_at = cut.start() if cut is not None else scanned
                     if hyphen_at <= start:
-                        cut = _CUT_HYPHEN.search(data, start + 1, scanned)
-                        hyphen_at = cut.start() if cut is not None else scanned
-                    pos = min(cut_at, hyphen_at)
+                        cut = _ODD_HYPHEN.search(classes, start + 1, scanned)
+                        hyphen_at = scanned if cut is None else cut.start()
+                    if letters_at <= start:
+                        found = classes.find(b"0a", start + 1, scanned)
+                        letters_at = scanned if found < 0 else found + 1
+                    pos = min(cut_at, hyphen_at, letters_at)
                     new_group = False
                     st, skip_chars = self._run_effects(data, start, pos, st, skip_chars)
                     continue
             if uni is not None:
-                if st.uc == 1:
+                if st.uc == 1 and not st.star:
                     new_group, skip_chars = False, 0
                     if not st.skip and st.dest != "pict":
                         self._put("".join(_char(int(n)) for n in _UNICODE.findall(uni)), st)
                     continue
-                # the fallback is not one unit: \uN on its own
+                # \*\uN, or a fallback that is not one unit: \uN on its own
                 m = _WORD.match(data, start)
                 pos = m.end()
                 word, arg = m.groups()
@@ -314,6 +328,8 @@ class _Reader:
                     continue  # character/paragraph formatting: nothing to read
                 if first and word == b"fonttbl" and not st.star and not st.skip:
                     stop = _group_end(data, pos, escaped_braces)
+                    truncated |= stop < 0
+                    stop = end if stop < 0 else stop
                     self._read_fonts(data, pos, stop)
                     pos, st, skip_chars = stop, stack.pop(), 0
                     continue
@@ -322,6 +338,8 @@ class _Reader:
                     # a destination we ignore (font table, styles, theme...): jump to its end
                     # rather than tokenising it, most of an RTF file's bytes
                     pos = _group_end(data, pos, escaped_braces)
+                    truncated |= pos < 0
+                    pos = end if pos < 0 else pos
                     st = stack.pop()
                     skip_chars = 0
                 continue
@@ -359,7 +377,7 @@ class _Reader:
                     self._put(text.decode("ascii"), st)
                 else:  # raw 8-bit text (GBK files often skip the \'xx escapes)
                     self.pending += text
-        if stack:
+        if stack or truncated:
             self.parts.warnings.append("RTF ends inside an open group (truncated?): read so far")
         self._end_para(st)
         self._close_table()
@@ -385,7 +403,7 @@ class _Reader:
         fonts = _FONT.findall(data, pos, stop)
         if fonts:
             st, skip_chars = self._word(b"f", fonts[-1], st, False, skip_chars)
-        if data.find(b"\\intbl", pos, stop) >= 0:
+        if _INTBL.search(data, pos, stop) is not None:
             self._word(b"intbl", None, st, False, skip_chars)
         return st, skip_chars
 
