@@ -248,6 +248,21 @@ def test_rtf_formatting_runs_stop_where_text_hides_among_the_words(tmp_path: Pat
     assert _body(e) == ["2020", "-12 -3", "\\dbch", "5", "42", "名单 x", "abc-9"]
 
 
+def test_rtf_cells_a_row_or_the_file_ends_before_their_cell_mark(tmp_path: Path) -> None:
+    """A row ended without its last \\cell, and a file that ends inside a cell (cut off, or
+    written by a careless generator): the text is still read, into the table."""
+    gbk = "".join(f"\\'{b:02x}" for b in "王五".encode("gbk"))
+    rtf = (
+        r"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil\fcharset134 SimSun;}}\f0"
+        r"\trowd\cellx1000\cellx2000\pard\intbl 姓名\cell " + gbk + r"\f0\row"
+        r"\trowd\cellx1000\pard\intbl 张三\par 李四"
+    )
+    p = tmp_path / "a.rtf"
+    p.write_bytes(rtf.encode("gbk"))
+    e = extract_in_process(p, NO_OCR)
+    assert _rows(e) == [[["姓名", "王五"], ["张三\n李四"]]]
+
+
 def test_rtf_characters_past_the_basic_plane_fallbacks_and_font_charsets(tmp_path: Path) -> None:
     """RTF writes a character past U+FFFF as two \\uN (a surrogate pair), which must become one
     character: a lone surrogate cannot be encoded, so the log could not store the text. Under

@@ -232,6 +232,8 @@ class _Reader:
         self.cell = []
 
     def _end_row(self) -> None:
+        if any(self.cell):  # paragraphs of a cell the row (or the file) ends before its \cell
+            self.row.append("\n".join(c for c in self.cell if c))
         if self.row:
             self.rows.append(tuple(c.replace("\u00a0", " ").strip() for c in self.row))
         self.row, self.cell = [], []
@@ -465,11 +467,14 @@ class _Reader:
         elif word in (b"cell", b"nestcell"):
             self._end_cell(st)
         elif word in (b"row", b"nestrow"):
-            self._end_cell(st) if self.para else None
+            self._flush_bytes(st)  # bytes not decoded yet are text of the last cell
+            if self.para:
+                self._end_cell(st)
             self._end_row()
         elif word == b"intbl":
             self.in_table = True
         elif word == b"pard":
+            self._flush_bytes(st)
             if self.in_table and not self.para and not self.cell:
                 self.in_table = False  # table properties end with the paragraph's
         elif word == b"bin" and n:
