@@ -250,6 +250,27 @@ def test_damaged_ppmd_archive_never_crashes_the_process(tmp_path: Path) -> None:
     assert _run_child(script, tmp_path, timeout=300) == "0 ok"
 
 
+def test_a_ppmd_decoder_left_waiting_is_run_to_its_end_before_it_is_dropped() -> None:
+    """What keeps the race above away: pyppmd's decoding thread, left waiting for input by a
+    stream that ends inside a symbol, is fed until it has ended, so freeing the decoder no
+    longer cancels a thread that waits on memory being freed."""
+    import types
+
+    import pyppmd
+
+    from agent.extract import archive
+
+    enc = pyppmd.Ppmd7Encoder(6, 16 << 20)
+    packed = enc.encode(_text(200_000, 4)) + enc.flush()
+    decoder = pyppmd.Ppmd7Decoder(6, 16 << 20)
+    decoder.decode(packed[: len(packed) // 2], 1 << 20)  # asks for more than half a stream gives
+    assert decoder.needs_input and not decoder.eof  # its thread waits for input
+    kept = len(archive._PPMD_KEPT)
+    archive._end_ppmd_threads([types.SimpleNamespace(decoder=decoder)])
+    assert decoder.eof or not decoder.needs_input
+    assert len(archive._PPMD_KEPT) == kept
+
+
 def _run_child(script: str, arg: Path, *, timeout: float) -> str:
     """Run `script` in a fresh interpreter (a crash or a memory cap stays there); its stdout."""
     out = subprocess.run(

@@ -318,6 +318,33 @@ class _LzmaStream:
         return dec.decompress(b"", n)
 
 
+# pyppmd decoders whose thread would not end (see _end_ppmd_threads): kept, never freed
+_PPMD_KEPT: list = []
+
+
+def _end_ppmd_threads(chain: list) -> None:
+    """pyppmd (1.3) decodes PPMd in a thread of its own which, when the input ends inside a
+    symbol (a damaged or cut stream), waits for more. Freeing the decoder then cancels that
+    thread and frees the mutex it waits on without joining it: a race that crashes the process
+    now and then (SIGSEGV; seen once in CI, in tests/test_extract_7z.py). So before a decoder
+    is dropped, a thread that may be waiting gets zeros until it has run to its end (garbage
+    that nobody reads; an error ends it too). One that will not end is kept, never freed."""
+    for decompressor in chain:
+        decoder = getattr(decompressor, "decoder", None)
+        if decoder is None or not hasattr(decoder, "needs_input"):
+            continue
+        for _ in range(64):
+            # no input left over and no end seen: its thread may be waiting for more
+            if decoder.eof or not decoder.needs_input:
+                break
+            try:
+                decoder.decode(b"\0" * 65536, 1)
+            except Exception:  # a decoding error ends the thread as well
+                break
+        else:
+            _PPMD_KEPT.append(decoder)
+
+
 class _Py7zrStream:
     """A folder's output from py7zr's decompressor chain (methods `lzma` lacks)."""
 
@@ -330,6 +357,11 @@ class _Py7zrStream:
         out = self.dec.decompress(self.fp, n)
         self.pos = self.fp.tell()
         return out
+
+    def close(self) -> None:
+        if self.dec is not None:
+            _end_ppmd_threads(getattr(self.dec, "chain", ()))
+            self.dec = None
 
 
 class _SevenZipFolders:
@@ -371,6 +403,7 @@ class _SevenZipFolders:
             if pos + size > len(self.data):
                 raise CorruptFile("7z packed data lies past the end of the file")
             limit = int(self.ctx.limits.archive_total_mb * MB)
+            self._drop_stream()
             filters = lzma_filters(folder, limit)
             if filters is not None:
                 packed = memoryview(self.data)[pos : pos + size]
@@ -389,15 +422,19 @@ class _SevenZipFolders:
         return out
 
     def close(self) -> None:
-        """Drop the decoders now. A traceback would otherwise keep them until a garbage
-        collection, and pyppmd's threaded PPMd decoder, left mid-stream by a damaged archive,
-        crashes the process when the collector frees it (found by tests/test_extract_7z.py)."""
-        if isinstance(self.stream, _Py7zrStream):
-            self.stream.dec = None
-        self.stream = None
+        """Drop the decoders now, their threads ended (`_end_ppmd_threads`). A traceback would
+        otherwise keep them until a garbage collection, and pyppmd's threaded PPMd decoder, left
+        mid-stream by a damaged archive, crashed the process when the collector freed it, in the
+        middle of reading another file (found by tests/test_extract_7z.py)."""
+        self._drop_stream()
         self.folder = None
         for folder in self.z.header.main_streams.unpackinfo.folders if self.start else ():
             folder.decompressor = None
+
+    def _drop_stream(self) -> None:
+        if isinstance(self.stream, _Py7zrStream):
+            self.stream.close()
+        self.stream = None
 
     def _take(self, f, keep: bool = True) -> bytes:
         size = int(f.uncompressed or 0)
