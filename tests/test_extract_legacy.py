@@ -115,6 +115,8 @@ def test_biff8_every_sheet(legacy_samples: dict[str, Path], doc: Doc, fmt: str) 
     assert sheets == ["正文", "名单"]
     assert _rows(e)[1] == doc.tables[0]  # ID numbers come out as digits, not 1.3e17
     assert [r[0] for r in _rows(e)[0]][:3] == doc.preamble
+    # the document properties xlrd does not read (SummaryInformation), as for .doc and .ppt
+    assert e.meta("title") == doc.title
 
 
 # ---------------------------------------------------------------- PowerPoint 97 / WPS Presentation
@@ -136,6 +138,22 @@ def test_ppt_slide_text(legacy_samples: dict[str, Path], doc: Doc, fmt: str) -> 
     assert e.pages == 3  # text, table, photo slides
     assert any("not read (OCR off)" in w for w in e.warnings)
     assert e.meta("title") == doc.title
+
+
+def test_ppt_table_cells_that_repeat_are_all_read(tmp_path: Path) -> None:
+    """A slide's text can be stored twice in a .ppt (outline and drawing) and is read once; but
+    a table that repeats a value (性别 男 男, the same date, the same station) keeps every copy:
+    a roster whose repeated cells went missing lost its rows' shape."""
+    from tests.docgen.convert import write_legacy
+
+    table = [["姓名", "性别", "返乡日期"], ["张三", "男", "2月5日"], ["李四", "男", "2月5日"]]
+    doc = Doc(title="返乡人员名单", tables=[table], label="screening_list")
+    p = tmp_path / "a.ppt"
+    write_legacy(doc, p, "ppt")
+    e = extract_in_process(p, NO_OCR)
+    lines = [b.text for b in e.blocks if b.kind == BlockKind.PARAGRAPH]
+    assert lines.count("男") == 2 and lines.count("2月5日") == 2
+    assert lines.count("返乡人员名单") == 1
 
 
 def test_ppt_picture_is_ocrd(legacy_samples: dict[str, Path]) -> None:

@@ -19,6 +19,7 @@ Pictures stream are OCR'd.
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 import struct
 
@@ -432,6 +433,19 @@ def _ppt_text(rtype: int, payload: bytes) -> str:
     return payload.decode("utf-16-le", "replace")
 
 
+def _merge_copies(outline: list[str], drawn: list[str]) -> list[str]:
+    """A slide's outline lines, then its drawing's lines less one copy of each outline line:
+    text stored in both is read once, a line the slide repeats (a table's cells) is not lost."""
+    left = collections.Counter(outline)
+    merged = list(outline)
+    for line in drawn:
+        if left[line]:
+            left[line] -= 1
+        else:
+            merged.append(line)
+    return merged
+
+
 @register(mt.PPT)
 def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
     ole = open_ole(data, ctx)
@@ -444,6 +458,9 @@ def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
             raise EncryptedFile("the presentation is password-protected")
         stream = read_stream(ole, "PowerPoint Document", ctx)
         assert stream is not None
+        # a slide's text can be stored twice: in the outline (SlideListWithText) and in the
+        # slide's drawing; each is kept whole (a table repeats its cells) and merged below
+        outline: dict[int, list[str]] = {}
         slides: dict[int, list[str]] = {}
         notes: dict[int, list[str]] = {}
         n_slides = n_notes = 0
@@ -482,16 +499,16 @@ def extract_ppt(data: bytes, ctx: Ctx) -> Parts:
                 # the outline of slides (instance 0); other instances are masters and notes
                 if slide_list != 0:
                     continue
-                target, page = slides, outline_slide
+                target, page = outline, outline_slide
             else:
                 continue
             for line in re.split(r"[\r\x0b]", text):
                 line = line.replace("\x00", "").strip()
-                if line and line != "*" and line not in target.setdefault(page, []):
-                    target[page].append(line)
+                if line and line != "*":
+                    target.setdefault(page, []).append(line)
                     ctx.budget.add_text(len(line))
-        for page in sorted(slides):
-            for line in slides[page]:
+        for page in sorted(outline.keys() | slides.keys()):
+            for line in _merge_copies(outline.get(page, []), slides.get(page, [])):
                 parts.blocks.append(Block(line, BlockKind.PARAGRAPH, page or None, origin="slide"))
         for page in sorted(notes):
             for line in notes[page]:

@@ -123,6 +123,21 @@ def _comments(zf, names: set[str], parts: Parts, ctx: Ctx) -> None:
                     parts.blocks.append(Block(text.strip(), BlockKind.COMMENT, origin=name))
 
 
+def _ole_properties(data: bytes, ctx: Ctx, parts: Parts) -> None:
+    """Title, author, dates, company: the workbook's OLE property sets, which xlrd (reading
+    the Workbook stream only) does not give. A workbook that is not an OLE file has none."""
+    from agent.extract.ole import open_ole, summary_metadata
+
+    try:
+        ole = open_ole(data, ctx)
+    except ExtractionError:
+        return
+    try:
+        summary_metadata(ole, data, parts)
+    finally:
+        ole.close()
+
+
 @register(mt.XLS)
 def extract_xls(data: bytes, ctx: Ctx) -> Parts:
     import xlrd
@@ -173,6 +188,7 @@ def extract_xls(data: bytes, ctx: Ctx) -> Parts:
             book.unload_sheet(n)
         if book.user_name:
             parts.meta("last_modified_by", book.user_name)
+        _ole_properties(data, ctx, parts)
     except ExtractionError:
         raise
     except Exception as e:
