@@ -183,6 +183,8 @@ class _Reader:
         self.pictures: list[bytes] = []
         self.font_charset: dict[int, int] = {}
         self.chars = 0
+        self.escaped_braces = True  # `\{` or `\}` in the file: braces counted the slow way
+        self.truncated = False  # a skipped group the file ends inside
 
     # text sinks
     def _flush_bytes(self, st: _State) -> None:
@@ -250,14 +252,13 @@ class _Reader:
         st = _State()
         skip_chars = 0  # fallback characters still to skip after a \uN
         new_group = False  # the next control word is the first in its group
-        escaped_braces = b"\\{" in data or b"\\}" in data
+        self.escaped_braces = b"\\{" in data or b"\\}" in data
         classes = data.translate(_CLASSES)
         pos, n_tokens, end = 0, 0, len(data)
         # The end of the last run matched, and the first cuts found in it (or `scanned`): a
         # run cut short (by \par, \cell...) goes on from there, neither matched nor searched
         # again from each cut, which would be quadratic in the run's length.
         scanned = cut_at = hyphen_at = letters_at = 0
-        truncated = False  # a skipped group the file ends inside
         while pos < end:
             n_tokens += 1
             if n_tokens % 4096 == 0:
@@ -329,9 +330,7 @@ class _Reader:
                 if not first and not st.star and word not in _HANDLED:
                     continue  # character/paragraph formatting: nothing to read
                 if first and word == b"fonttbl" and not st.star and not st.skip:
-                    stop = _group_end(data, pos, escaped_braces)
-                    truncated |= stop < 0
-                    stop = end if stop < 0 else stop
+                    stop = self._skip_group(data, pos)
                     self._read_fonts(data, pos, stop)
                     pos, st, skip_chars = stop, stack.pop(), 0
                     continue
@@ -339,9 +338,7 @@ class _Reader:
                 if st.skip and stack and not stack[-1].skip:
                     # a destination we ignore (font table, styles, theme...): jump to its end
                     # rather than tokenising it, most of an RTF file's bytes
-                    pos = _group_end(data, pos, escaped_braces)
-                    truncated |= pos < 0
-                    pos = end if pos < 0 else pos
+                    pos = self._skip_group(data, pos)
                     st = stack.pop()
                     skip_chars = 0
                 continue
@@ -379,11 +376,19 @@ class _Reader:
                     self._put(text.decode("ascii"), st)
                 else:  # raw 8-bit text (GBK files often skip the \'xx escapes)
                     self.pending += text
-        if stack or truncated:
+        if stack or self.truncated:
             self.parts.warnings.append("RTF ends inside an open group (truncated?): read so far")
         self._end_para(st)
         self._close_table()
         return self._finish()
+
+    def _skip_group(self, data: bytes, pos: int) -> int:
+        """Where the group open at `pos` ends (the file's end if it ends first: truncated)."""
+        stop = _group_end(data, pos, self.escaped_braces)
+        if stop < 0:
+            self.truncated = True
+            return len(data)
+        return stop
 
     def _read_fonts(self, data: bytes, pos: int, stop: int) -> None:
         """The font table: each font's charset, which gives its \\'xx bytes' code page."""
