@@ -203,13 +203,14 @@ def test_rtf_from_libreoffice(legacy_samples: dict[str, Path], doc: Doc) -> None
 def test_rtf_gbk_bytes_unicode_escapes_and_skipped_destinations(tmp_path: Path) -> None:
     """What older government systems write: \\ansicpg936 with GBK byte pairs, a GBK font
     charset under an ANSI code page, \\uN with its fallback skipped, field codes, a font table
-    and a stylesheet that must not leak into the text."""
+    and a stylesheet that must not leak into the text, the creation date."""
     gbk = "".join(f"\\'{b:02x}" for b in "交办单".encode("gbk"))
     gbk2 = "".join(f"\\'{b:02x}" for b in "督办".encode("gbk"))
     rtf = (
         r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}"
         r"{\f1\fnil\fcharset0 Arial;}}{\stylesheet{\s1 heading 1;}}"
-        r"{\info{\title " + gbk + r"}{\author \u37073?\u25991?}}"
+        r"{\info{\title " + gbk + r"}{\author \u37073?\u25991?}"
+        r"{\creatim\yr2026\mo3\dy9\hr10\min5}{\revtim\yr2026\mo13\dy1}}"
         r"\pard\f0 关于" + gbk + r"的通知\par"
         r"\uc1\u21150?\u29702?\u26102?\u38480?：三日内\par"
         r"{\field{\*\fldinst HYPERLINK http://x.invalid}{\fldrslt " + gbk2 + r"}}\par"
@@ -225,6 +226,8 @@ def test_rtf_gbk_bytes_unicode_escapes_and_skipped_destinations(tmp_path: Path) 
     assert _rows(e) == [[["姓名", "身份证号"], ["张三", "110101199003074514"]]]
     assert e.meta("title") == "交办单"
     assert e.meta("author") == "郑文"
+    assert e.meta("created") == "2026-03-09T10:05:00"
+    assert e.meta("modified") is None  # month 13: not a date
     assert "SimSun" not in e.text() and "heading" not in e.text()
 
 
@@ -301,6 +304,33 @@ def test_rtf_characters_past_the_basic_plane_fallbacks_and_font_charsets(tmp_pat
     e = extract_in_process(p, NO_OCR)
     assert _body(e) == ["😀𠀀 ok", "名单", "x\ufffdy", "名x", "名单", "café"]
     e.text().encode("utf-8")  # storable
+
+
+def test_rtf_binary_data_is_skipped_by_its_length_and_a_binary_picture_is_kept(
+    tmp_path: Path,
+) -> None:
+    """\\binN is followed by N raw bytes, braces and backslashes included: they are neither
+    text nor group marks, in a group that is read or in one that is skipped. A \\pict's \\bin
+    data is the picture, OCR'd like a hex one."""
+    from agent.extract.base import Budget, Ctx
+    from agent.extract.rtf import _Reader
+
+    out = io.BytesIO()
+    page_image(sample_doc(), "clean", dpi=60).save(out, "PNG")
+    png = out.getvalue() + b"}}}{\\par}"  # a PNG may hold { } \ anywhere: here for certain
+    rtf = (
+        rb"{\rtf1\ansi{\fonttbl{\f0\fnil\fcharset134 SimSun;}}\pard before\par"
+        rb"{\pict\pngblip\picw600\bin" + str(len(png)).encode() + b" " + png + b"}"
+        rb"\pard after\par"
+        rb"{\*\objdata\bin7 {{{\\}}\pard skipped\par}"  # in a group that is skipped
+        rb"\pard end\par}"
+    )
+    c = cfg()
+    reader = _Reader(Ctx(c, Budget(c), "a.rtf"))
+    parts = reader.read(rtf)
+    assert [b.text for b in parts.blocks] == ["before", "after", "end"]
+    assert reader.pictures == [png]
+    assert not parts.warnings
 
 
 # ---------------------------------------------------------------- OFD

@@ -236,6 +236,15 @@ HOSTILE: dict[str, tuple[Build, set[str]]] = {
         lambda s, lg: b"{\\rtf1 " + b"\\fs24\\par" * 100_000 + b"}",
         {"ok"},
     ),
+    # \binN: N raw bytes to jump, claimed past the file's end, or many in a skipped group
+    "rtf-binary-past-the-end": (
+        lambda s, lg: b"{\\rtf1 a\\par{\\pict\\pngblip\\bin4294967296 " + b"{" * 1000,
+        {"ok"},
+    ),
+    "rtf-binary-runs-in-skipped-group": (
+        lambda s, lg: b"{\\rtf1 {\\*\\objdata " + b"\\bin1 {" * 300_000 + b"}a\\par}",
+        {"ok"},
+    ),
     "7z-nested-past-depth": (lambda s, lg: _7z_nested(s["7z"], 4), {"too_large"}),
     # bombs by declaration: a 4 GB dictionary for a few bytes (read, in a bounded dictionary)
     "7z-huge-dictionary": (lambda s, lg: _7z_huge_dictionary(), {"ok"}),

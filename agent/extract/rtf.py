@@ -11,6 +11,7 @@ and WMF/EMF pictures.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import NamedTuple
 
@@ -34,6 +35,9 @@ _SKIP = {
 _ENTER_STARRED = {b"shppict", b"shpinst", b"shptxt", b"ud", b"upr"}
 _INFO = {b"title": "title", b"author": "author", b"operator": "last_modified_by",
          b"subject": "subject", b"company": "company", b"manager": "manager"}  # fmt: skip
+_TIMES = {b"creatim": "created", b"revtim": "modified"}  # {\creatim\yr2026\mo3\dy9\hr10\min5}
+_READ_WHOLE = frozenset({b"fonttbl", *_TIMES})
+_TIME_PARTS = re.compile(rb"\\(yr|mo|dy|hr|min|sec)(\d{1,4})")
 _HEADER = {b"header", b"headerl", b"headerr", b"headerf"}
 _FOOTER = {b"footer", b"footerl", b"footerr", b"footerf"}
 _SYMBOLS = {b"~": "\u00a0", b"_": "\u2011", b"-": "", b"\\": "\\", b"{": "{", b"}": "}",
@@ -114,7 +118,8 @@ _INTBL = re.compile(rb"\\intbl(?![a-zA-Z])")
 _FONT = re.compile(rb"\\f(-?\d{1,10})")
 _WORD = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?")
 _UNICODE = re.compile(rb"\\u(-?\d{1,10})")
-_BRACES = re.compile(rb"\\[\\{}]|[{}]")
+_BRACES = re.compile(rb"\\bin(\d{1,10}) ?|\\[\\{}]|[{}]")
+_BIN = re.compile(rb"\\bin\d")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -131,11 +136,12 @@ def _text(s: str) -> str:
     return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def _group_end(data: bytes, pos: int, escaped_braces: bool = True) -> int:
+def _group_end(data: bytes, pos: int, plain_braces: bool = False) -> int:
     """Position just after the `}` closing the group open at `pos`, -1 if the file ends first.
-    Without escaped braces (`\\{`, `\\}`) in it, counted close by close with bytes.find/count."""
+    In a file with `plain_braces` (no `\\{`, `\\}`, nor \\binN, whose N raw bytes may hold any
+    brace), counted close by close with bytes.find/count."""
     depth = 1
-    if not escaped_braces:
+    if plain_braces:
         while True:
             close = data.find(b"}", pos)
             if close < 0:
@@ -144,14 +150,16 @@ def _group_end(data: bytes, pos: int, escaped_braces: bool = True) -> int:
             if depth <= 0:
                 return close + 1
             pos = close + 1
-    for m in _BRACES.finditer(data, pos):
-        tok = m.group()
+    while (m := _BRACES.search(data, pos)) is not None:
+        tok, pos = m.group(), m.end()
         if tok == b"{":
             depth += 1
         elif tok == b"}":
             depth -= 1
             if depth == 0:
-                return m.end()
+                return pos
+        elif m.group(1) is not None:
+            pos += int(m.group(1))
     return -1
 
 
@@ -178,12 +186,13 @@ class _Reader:
         self.in_table = False
         self.story: dict[str, list[str]] = {"header": [], "footer": []}
         self.info: dict[str, list[str]] = {}
-        self.pict = bytearray()
+        self.pict = bytearray()  # hex digits, or (after \\binN) the picture's raw bytes
+        self.pict_raw = False
         self.pict_kind: str | None = None
         self.pictures: list[bytes] = []
         self.font_charset: dict[int, int] = {}
         self.chars = 0
-        self.escaped_braces = True  # `\{` or `\}` in the file: braces counted the slow way
+        self.plain_braces = False  # no `\{`, `\}` or \binN: braces counted the fast way
         self.truncated = False  # a skipped group the file ends inside
 
     # text sinks
@@ -252,7 +261,8 @@ class _Reader:
         st = _State()
         skip_chars = 0  # fallback characters still to skip after a \uN
         new_group = False  # the next control word is the first in its group
-        self.escaped_braces = b"\\{" in data or b"\\}" in data
+        has_binary = b"\\bin" in data and _BIN.search(data) is not None
+        self.plain_braces = not (has_binary or b"\\{" in data or b"\\}" in data)
         classes = data.translate(_CLASSES)
         pos, n_tokens, end = 0, 0, len(data)
         # The end of the last run matched, and the first cuts found in it (or `scanned`): a
@@ -329,9 +339,17 @@ class _Reader:
             if word is not None:
                 if not first and not st.star and word not in _HANDLED:
                     continue  # character/paragraph formatting: nothing to read
-                if first and word == b"fonttbl" and not st.star and not st.skip:
+                if has_binary and word == b"bin":  # N raw bytes follow, braces and all
+                    pos = self._binary(data, pos, int(arg or 0), st)
+                    if not st.star:
+                        continue
+                if first and not st.star and not st.skip and word in _READ_WHOLE:
+                    # a group read in one pass: the font table, a date of the \info group
                     stop = self._skip_group(data, pos)
-                    self._read_fonts(data, pos, stop)
+                    if word == b"fonttbl":
+                        self._read_fonts(data, pos, stop)
+                    elif st.dest == "info":
+                        self._read_time(_TIMES[word], data, pos, stop)
                     pos, st, skip_chars = stop, stack.pop(), 0
                     continue
                 st, skip_chars = self._word(word, arg, st, first, skip_chars)
@@ -366,7 +384,7 @@ class _Reader:
                 continue
             if text is not None and not st.skip:
                 if st.dest == "pict":
-                    if len(self.pict) < 2 * self.ctx.limits.max_file_mb * MB:
+                    if not self.pict_raw and len(self.pict) < 2 * self.ctx.limits.max_file_mb * MB:
                         self.pict += text
                     continue
                 if skip_chars:
@@ -384,11 +402,39 @@ class _Reader:
 
     def _skip_group(self, data: bytes, pos: int) -> int:
         """Where the group open at `pos` ends (the file's end if it ends first: truncated)."""
-        stop = _group_end(data, pos, self.escaped_braces)
+        stop = _group_end(data, pos, self.plain_braces)
         if stop < 0:
             self.truncated = True
             return len(data)
         return stop
+
+    def _binary(self, data: bytes, pos: int, size: int, st: _State) -> int:
+        """\\binN's N raw bytes at `pos`: a \\pict's picture, or nothing to read."""
+        stop = pos + max(0, size)
+        if stop > len(data):
+            self.truncated = True
+        if (
+            st.dest == "pict"
+            and not st.skip
+            and len(self.pict) < 2 * self.ctx.limits.max_file_mb * MB
+        ):
+            if not self.pict_raw:
+                self.pict = bytearray()
+                self.pict_raw = True
+            self.pict += data[pos:stop]
+        return min(stop, len(data))
+
+    def _read_time(self, key: str, data: bytes, pos: int, stop: int) -> None:
+        """A date of the \\info group (creation, last revision), as the other readers give it."""
+        t = {k: int(v) for k, v in _TIME_PARTS.findall(data, pos, stop)}
+        try:
+            when = datetime.datetime(
+                t[b"yr"], t.get(b"mo", 1), t.get(b"dy", 1),
+                t.get(b"hr", 0), t.get(b"min", 0), t.get(b"sec", 0),
+            )  # fmt: skip
+        except (KeyError, ValueError):  # no year, or a month 13: not a date to show
+            return
+        self.info[key] = [when.isoformat()]
 
     def _read_fonts(self, data: bytes, pos: int, stop: int) -> None:
         """The font table: each font's charset, which gives its \\'xx bytes' code page."""
@@ -441,6 +487,7 @@ class _Reader:
             return st._replace(dest="footer"), 0
         if first and word == b"pict":
             self.pict = bytearray()
+            self.pict_raw = False
             self.pict_kind = None
             return st._replace(dest="pict"), 0
         if st.dest == "pict":
@@ -482,8 +529,6 @@ class _Reader:
             self._flush_bytes(st)
             if self.in_table and not self.para and not self.cell:
                 self.in_table = False  # table properties end with the paragraph's
-        elif word == b"bin" and n:
-            return st._replace(skip=True), 0  # raw binary in a \pict: not followed
         elif word in _SYMBOLS:
             self._put(_SYMBOLS[word], st)
         return st, skip_chars
@@ -492,13 +537,15 @@ class _Reader:
         """Closing a group: finish a picture or a header/footer paragraph."""
         self._flush_bytes(st)
         if st.dest == "pict" and parent.dest != "pict":
-            if self.pict_kind and len(self.pictures) < 50:
+            if self.pict_kind and len(self.pictures) < 50 and self.pict_raw:
+                self.pictures.append(bytes(self.pict))
+            elif self.pict_kind and len(self.pictures) < 50:
                 hexdata = re.sub(rb"[^0-9a-fA-F]", b"", bytes(self.pict))
                 try:
                     self.pictures.append(bytes.fromhex(hexdata[: len(hexdata) // 2 * 2].decode()))
                 except ValueError:
                     self.parts.warnings.append("RTF: a picture's data is damaged")
-            self.pict = bytearray()
+            self.pict, self.pict_raw = bytearray(), False
         if st.dest in self.story and parent.dest != st.dest:
             self._end_para(st)
 
