@@ -306,6 +306,20 @@ def test_rtf_characters_past_the_basic_plane_fallbacks_and_font_charsets(tmp_pat
     e.text().encode("utf-8")  # storable
 
 
+def test_rtf_line_break_between_a_brace_and_the_destination_it_opens(tmp_path: Path) -> None:
+    """Line breaks in RTF are nothing: `{` CR LF `\\fonttbl` still opens the font table (and
+    `\\pict` a picture), so font names and hex digits do not become text."""
+    rtf = (
+        b"{\\rtf1\\ansi{\r\n\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}"
+        b"{\n\\stylesheet{\\s1 heading 1;}}\\pard\\f0 before\\par"
+        b"{\r\n\\pict\\pngblip\\picw10 89504e470d0a}\\pard after\\par}"
+    )
+    p = tmp_path / "a.rtf"
+    p.write_bytes(rtf)
+    e = extract_in_process(p, NO_OCR)
+    assert _body(e) == ["before", "after"]
+
+
 def test_rtf_binary_data_is_skipped_by_its_length_and_a_binary_picture_is_kept(
     tmp_path: Path,
 ) -> None:

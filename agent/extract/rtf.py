@@ -99,6 +99,8 @@ _TOKEN = re.compile(
     # 8: a run of formatting words (and, where it starts, none of group 2's)
     + rb"|(\\[a-zA-Z][a-zA-Z0-9\\\-]*(?:(?: [\r\n]*|[\r\n]+)\\[a-zA-Z0-9\\\-]*)* ?)"
 )
+# the groups of `_TOKEN`, told apart by the match's `lastindex`
+_UNI, _WORD_GROUP, _ARG, _HEX, _SYMBOL, _BRACE, _TEXT, _RUN = range(1, 9)
 # where a run ends: a word that acts, or what the alphabet lets through that is not a control
 # word: a backslash before a symbol (\\ \' \* \- ...), and text (below). Each search has a
 # literal first byte, which sre scans for quickly.
@@ -274,24 +276,23 @@ class _Reader:
             if n_tokens % 4096 == 0:
                 self.ctx.budget.check_time()
             if pos < scanned and data[pos] == 0x5C and _CUT.match(data, pos) is None:
-                start, pos = pos, scanned
-                uni = word = arg = hexb = sym = brace = text = None
-                run: bytes | None = b""
+                start, pos, kind = pos, scanned, _RUN
             else:
                 m = _TOKEN.match(data, pos)
                 if m is None:  # a lone backslash or a bad \'x escape: skip the byte
                     pos += 1
                     continue
-                start, pos = m.start(), m.end()
-                uni, word, arg, hexb, sym, brace, text, run = m.groups()
-                if run is not None:
+                start, pos, kind = m.start(), m.end(), m.lastindex
+                if kind is None:  # line breaks: nothing, and a group's first word may follow
+                    continue
+                if kind == _RUN:
                     scanned = pos
                     cut_at = hyphen_at = letters_at = 0
-            if run is not None:
-                if st.star or (
-                    new_group and (self._first_word(data, start) in _HANDLED or st.dest == "info")
-                ):
-                    # \*\word, or a group's first word that may name a destination
+            word = arg = None
+            if kind == _RUN:
+                # (a run never starts with a word that names a destination: `_TOKEN` takes
+                # those one by one, so only \*\word and the \info group's words need a look)
+                if st.star or (new_group and st.dest == "info"):
                     m = _WORD.match(data, start)
                     pos = m.end()
                     word, arg = m.groups()
@@ -309,25 +310,28 @@ class _Reader:
                     new_group = False
                     st, skip_chars = self._run_effects(data, start, pos, st, skip_chars)
                     continue
-            if uni is not None:
+            elif kind == _UNI:
                 if st.uc == 1 and not st.star:
                     new_group, skip_chars = False, 0
                     if not st.skip and st.dest != "pict":
+                        uni = m.group(_UNI)
                         self._put("".join(_char(int(n)) for n in _UNICODE.findall(uni)), st)
                     continue
                 # \*\uN, or a fallback that is not one unit: \uN on its own
                 m = _WORD.match(data, start)
                 pos = m.end()
                 word, arg = m.groups()
-            if brace is not None:
-                if brace == b"{":
+            elif kind == _BRACE:
+                if data[start] == 0x7B:  # {
                     if len(stack) >= MAX_DEPTH:
                         raise CorruptFile(f"RTF groups nested deeper than {MAX_DEPTH}")
-                    self._flush_bytes(st)
+                    if self.pending:
+                        self._flush_bytes(st)
                     stack.append(st)
                     new_group = True
                 else:
-                    self._leave(st, stack[-1] if stack else _State())
+                    if self.pending or st.dest != "body":
+                        self._leave(st, stack[-1] if stack else _State())
                     if not stack:
                         self.parts.warnings.append("RTF: unbalanced closing brace")
                         continue
@@ -335,6 +339,8 @@ class _Reader:
                     new_group = False
                 skip_chars = 0
                 continue
+            elif kind <= _ARG:
+                word, arg = m.group(_WORD_GROUP, _ARG)
             first, new_group = new_group, False
             if word is not None:
                 if not first and not st.star and word not in _HANDLED:
@@ -360,7 +366,8 @@ class _Reader:
                     st = stack.pop()
                     skip_chars = 0
                 continue
-            if hexb is not None:
+            if kind == _HEX:
+                hexb = m.group(_HEX)
                 if st.skip:
                     continue
                 if skip_chars:  # the \uN fallback: one \'xx a character
@@ -369,7 +376,8 @@ class _Reader:
                 if st.dest != "pict" and hexb:
                     self.pending += bytes.fromhex(hexb.replace(b"\\'", b"").decode("ascii"))
                 continue
-            if sym is not None:
+            if kind == _SYMBOL:
+                sym = m.group(_SYMBOL)
                 if sym == b"*":
                     st = st._replace(star=True) if not st.skip else st
                     new_group = True  # the destination word follows
@@ -382,7 +390,8 @@ class _Reader:
                 if sym in _SYMBOLS:
                     self._put(_SYMBOLS[sym], st)
                 continue
-            if text is not None and not st.skip:
+            if kind == _TEXT and not st.skip:
+                text = m.group(_TEXT)
                 if st.dest == "pict":
                     if not self.pict_raw and len(self.pict) < 2 * self.ctx.limits.max_file_mb * MB:
                         self.pict += text
@@ -445,19 +454,17 @@ class _Reader:
             elif font is not None:
                 self.font_charset[font] = int(m.group(2))
 
-    @staticmethod
-    def _first_word(data: bytes, pos: int) -> bytes:
-        return _WORD.match(data, pos).group(1)  # type: ignore[union-attr]
-
     def _run_effects(
         self, data: bytes, pos: int, stop: int, st: _State, skip_chars: int
     ) -> tuple[_State, int]:
         """What a formatting run changes: its last font, and \\intbl."""
+        if st.skip:
+            return st, skip_chars
         fonts = _FONT.findall(data, pos, stop)
-        if fonts:
+        if fonts and int(fonts[-1]) != st.font:
             st, skip_chars = self._word(b"f", fonts[-1], st, False, skip_chars)
-        if _INTBL.search(data, pos, stop) is not None:
-            self._word(b"intbl", None, st, False, skip_chars)
+        if not self.in_table and _INTBL.search(data, pos, stop) is not None:
+            self.in_table = True
         return st, skip_chars
 
     def _word(
