@@ -161,6 +161,13 @@ def main() -> None:
     sys.stdout = sys.stderr
     logging.basicConfig(level=logging.WARNING, format="shareguard-extract: %(message)s")
     serve(Connection(proto_in, writable=False), Connection(proto_out, readable=False))
+    # Ended without the interpreter's teardown: it has nothing to save (every reply is sent),
+    # and an OCR engine still loading in its thread (a `check` answered before the engine was
+    # needed) has ONNX Runtime's C++ threads running, whose statics destroyed under them abort
+    # the process ("terminate called without an active exception" on the person's terminal).
+    logging.shutdown()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
