@@ -120,7 +120,8 @@ def pg_empty_dsn(pg_server: str, request: pytest.FixtureRequest) -> str:
 def legacy_samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """`tests.docgen.render.sample_doc(seed=7)` converted by LibreOffice headless to .doc .wps
     .rtf .xls .et .ppt .dps (+ `doc-image`: a .doc holding only a photo of the page;
-    `doc-encrypted`, `xls-encrypted`, `ppt-encrypted`: password to open). Made once
+    `doc-encrypted`, `xls-encrypted`, `ppt-encrypted`: password to open; `doc-with-xlsx`,
+    `doc-with-docx` and their docx twins: the document inserted as an object). Made once
     per test run: pytest-xdist workers share one copy through a lock in the common temp root."""
     import fcntl
     import shutil
@@ -137,7 +138,8 @@ def legacy_samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = base / "legacy-samples"
     root.mkdir(exist_ok=True)
     names = ("doc", "wps", "rtf", "xls", "et", "ppt", "dps", "doc-image",
-             "doc-encrypted", "xls-encrypted", "ppt-encrypted")  # fmt: skip
+             "doc-encrypted", "xls-encrypted", "ppt-encrypted", "docx-with-xlsx",
+             "docx-with-docx", "doc-with-xlsx", "doc-with-docx")  # fmt: skip
     with open(root / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         done = root / "done"

@@ -105,6 +105,66 @@ def test_word97_encrypted_flag_and_word95(legacy_samples: dict[str, Path], tmp_p
 # ---------------------------------------------------------------- Excel 97 / WPS Spreadsheets
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+def test_word97_documents_inserted_as_objects_are_read_as_members(
+    legacy_samples: dict[str, Path], doc: Doc, kind: str
+) -> None:
+    """Insert > Object: a roster inserted into a covering note as an Excel sheet or a Word
+    document. In the docx it is a file under word/embeddings; in the .doc (LibreOffice writes
+    it as Word does) a storage under ObjectPool holding the sheet's Workbook stream, or the
+    Word document's own streams. Either way it is read as a member, and flagged alike."""
+    from agent.pipeline import Scanner
+    from policies import load_policy
+
+    legacy, twin = legacy_samples[f"doc-with-{kind}"], legacy_samples[f"docx-with-{kind}"]
+    e = extract_in_process(legacy, NO_OCR)
+    assert "附件见插入的对象。" in _body(e)
+    (member,) = e.members
+    assert member.source.media_type == (mt.XLS if kind == "xlsx" else mt.DOC)
+    assert member.source.path.startswith(f"{legacy}!ObjectPool/")
+    (twin_member,) = extract_in_process(twin, NO_OCR).members
+    roster = doc.tables[0]
+    assert [t.rows for t in member.tables if t.rows[0] == tuple(roster[0])] == [
+        t.rows for t in twin_member.tables if t.rows[0] == tuple(roster[0])
+    ]
+    assert all(i in member.text() for i in doc.identifiers)
+    with Scanner(NO_OCR, load_policy()) as scanner:
+        v_legacy, v_twin = scanner.scan(legacy), scanner.scan(twin)
+    assert v_legacy.decision == v_twin.decision
+    assert (
+        [c.id for c in v_legacy.categories if c.flagged][:1]
+        == [c.id for c in v_twin.categories if c.flagged][:1]
+        != []
+    )
+
+
+def test_word97_inserted_objects_obey_the_nesting_limit(legacy_samples: dict[str, Path]) -> None:
+    """An inserted document is one level down, as an archive member is: under a depth limit
+    of 0 it is skipped, and said so, while the note around it is still read."""
+    e = extract_in_process(legacy_samples["doc-with-xlsx"], cfg(archive_depth=0))
+    assert not e.members
+    assert "附件见插入的对象。" in _body(e)
+    assert any(w.startswith("not_read:too_large:") and "ObjectPool" in w for w in e.warnings)
+
+
+def test_packaged_file_inside_an_object() -> None:
+    """Insert > Object > From file: Packager's native data holds the file's name and bytes.
+    (Built here by its documented layout: no tool on Linux writes one.)"""
+    from agent.extract.legacy_office import _packaged_file
+
+    payload = b"%PDF-1.4 ..."
+    name = "返乡人员名单.pdf".encode("gbk")
+    temp = b"C:\\Temp\\" + name + b"\x00"
+    body = (
+        b"\x02\x00" + name + b"\x00" + b"D:\\" + name + b"\x00" + b"\x00\x00\x03\x00"
+        + struct.pack("<I", len(temp)) + temp + struct.pack("<I", len(payload)) + payload
+    )  # fmt: skip
+    blob = struct.pack("<I", len(body)) + body
+    assert _packaged_file(blob) == ("返乡人员名单.pdf", payload)
+    with pytest.raises(CorruptFile):
+        _packaged_file(blob[:-3])
+
+
 @pytest.mark.parametrize("fmt", ["xls", "et"])
 def test_biff8_every_sheet(legacy_samples: dict[str, Path], doc: Doc, fmt: str) -> None:
     e = extract_in_process(legacy_samples[fmt], NO_OCR)

@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from agent import errors as E
-from agent.extract.base import REGISTRY, Budget, Ctx, Parts
+from agent.extract.base import REGISTRY, Budget, Ctx, Extract, Parts
 from agent.extract.media import UNKNOWN, sniff, sniff_bytes
 from detectors.model import Block, BlockKind, Extraction, Source
 
@@ -162,14 +162,21 @@ def read_file(path: str | os.PathLike[str], config: Config) -> tuple[bytes, str,
 
 
 def extract_bytes(
-    data: bytes, display_path: str, ctx: Ctx, sha256: str | None = None
+    data: bytes,
+    display_path: str,
+    ctx: Ctx,
+    sha256: str | None = None,
+    *,
+    reader: tuple[str, Extract] | None = None,
 ) -> Extraction:
-    """Sniff and extract `data`; the file name becomes a FILENAME block."""
+    """Sniff and extract `data`; the file name becomes a FILENAME block. `reader` (media type,
+    function) reads something that is not a file of its own, as that type: a Word document
+    embedded as a storage of its host's OLE container (`data` is then what identifies it)."""
     digest = sha256 or hashlib.sha256(data).hexdigest()
     media: str | None = None
     try:
-        media = sniff_bytes(data)
-        fn = REGISTRY.get(media)
+        media = sniff_bytes(data) if reader is None else reader[0]
+        fn = REGISTRY.get(media) if reader is None else reader[1]
         if fn is None and not _loaded:  # a worker expecting a picture imports only that reader
             _load_extractors()
             fn = REGISTRY.get(media)
@@ -232,7 +239,14 @@ def _has_content(parts: Parts | Extraction) -> bool:
     )
 
 
-def extract_member(data: bytes, name: str, ctx: Ctx, parent: Parts) -> Extraction | None:
+def extract_member(
+    data: bytes,
+    name: str,
+    ctx: Ctx,
+    parent: Parts,
+    *,
+    reader: tuple[str, Extract] | None = None,
+) -> Extraction | None:
     """Extract an archive/embedded member as its own Extraction. A size or pixel limit hit
     inside a member skips that member (`not_read:<kind>:<display path>: reason` on the parent)
     and the others are still read; the time limit propagates (the caller stops reading there).
@@ -240,7 +254,7 @@ def extract_member(data: bytes, name: str, ctx: Ctx, parent: Parts) -> Extractio
     (`member_unreadable:<kind>:<display path>: reason`)."""
     child = ctx.child(f"{ctx.display_path}!{name}")
     try:
-        return extract_bytes(data, child.display_path, child)
+        return extract_bytes(data, child.display_path, child, reader=reader)
     except E.ExtractionTimeout:
         raise
     except E.TooLarge as e:

@@ -7,9 +7,10 @@ endnotes, text boxes); the piece table (CLX) maps character positions to the byt
 WordDocument stream (8-bit cp1252 or UTF-16LE pieces); paragraph properties (PAPX FKPs) say
 which paragraphs are table cells and which end a table row, so tables come out as Tables.
 Field codes (`HYPERLINK ...`, `PAGE`) are dropped, their results kept. Pictures in the Data
-and WordDocument streams are carved out and OCR'd. Not read: Word 6/95 files, embedded OLE
-objects (ObjectPool), revision marks as such (deleted text that is still in the pieces is read
-as ordinary text).
+and WordDocument streams are carved out and OCR'd. Documents embedded as OLE objects (ObjectPool:
+an Excel sheet, an OOXML file, a Word 97 document, a PDF, a packaged file) are read as members.
+Not read: Word 6/95 files, revision marks as such (deleted text that is still in the pieces is
+read as ordinary text).
 
 PowerPoint: every text atom (TextCharsAtom, TextBytesAtom, CString in shapes) of each slide and
 of the notes pages, slide by slide, skipping the masters' placeholder prompts; pictures from the
@@ -23,9 +24,16 @@ import collections
 import re
 import struct
 
-from agent.errors import CorruptFile, EncryptedFile, ExtractionError, UnsupportedFormat
+from agent.errors import (
+    CorruptFile,
+    EncryptedFile,
+    ExtractionError,
+    ExtractionTimeout,
+    TooLarge,
+    UnsupportedFormat,
+)
 from agent.extract import media as mt
-from agent.extract.base import Ctx, Parts, register
+from agent.extract.base import MB, Ctx, Parts, register
 from agent.extract.ole import (
     carve_images,
     check_not_encrypted,
@@ -326,13 +334,24 @@ def _story(text: str, kind: BlockKind, origin: str, parts: Parts) -> None:
 @register(mt.DOC)
 def extract_doc(data: bytes, ctx: Ctx) -> Parts:
     ole = open_ole(data, ctx)
-    parts = Parts()
     try:
         check_not_encrypted(ole)
-        wd = read_stream(ole, "WordDocument", ctx)
+        parts = _word(ole, (), ctx)
+        summary_metadata(ole, data, parts)
+        embedded_objects(ole, ctx, parts)
+    finally:
+        ole.close()
+    return parts
+
+
+def _word(ole, storage: tuple[str, ...], ctx: Ctx) -> Parts:
+    """The Word document in `storage` of the container: its root, or an embedded object's."""
+    parts = Parts()
+    try:
+        wd = read_stream(ole, [*storage, "WordDocument"], ctx)
         assert wd is not None
         fib = _Fib(wd)
-        table = read_stream(ole, fib.table_stream, ctx)
+        table = read_stream(ole, [*storage, fib.table_stream], ctx)
         assert table is not None
         lengths = fib.story_lengths()
         total = sum(lengths) + (1 if any(lengths[1:]) else 0)
@@ -354,18 +373,107 @@ def extract_doc(data: bytes, ctx: Ctx) -> Parts:
             elif chunk:
                 _story(chunk, kind, f"WordDocument#{name}", parts)
             pos += length
-        summary_metadata(ole, data, parts)
         for stream in ("Data", "WordDocument"):
-            blob = read_stream(ole, stream, ctx, required=False)
+            blob = read_stream(ole, [*storage, stream], ctx, required=False)
             if blob:
                 carve_images(blob, ctx, parts, origin=stream)
     except ExtractionError:
         raise
     except (struct.error, IndexError, ValueError, OSError) as e:
         raise CorruptFile(f"Word document unreadable: {type(e).__name__}: {e}") from e
-    finally:
-        ole.close()
     return parts
+
+
+# ---------------------------------------------------------------- embedded objects
+
+# The stream an embedded object keeps its document in, by the program that made it: an OOXML
+# file (Office 2007+), an Excel sheet's BIFF stream, a PDF (Acrobat), a file packaged whole
+# (Packager: "Insert > Object > From file"). A Word 97 document is a storage of streams.
+_OBJECT_STREAMS = ("Package", "Workbook", "Book", "CONTENTS", "\x01Ole10Native")
+
+
+def embedded_objects(ole, ctx: Ctx, parts: Parts) -> None:
+    """Documents inserted as objects into a Word 97 file, each read as a member (as a docx's
+    word/embeddings are): Word keeps each object in a storage under ObjectPool. A size or count
+    limit skips that object, the time limit the ones after it."""
+    objects: dict[tuple[str, ...], set[str]] = {}
+    try:
+        paths = ole.listdir(streams=True, storages=False)
+    except Exception as e:  # a damaged directory: the document's own text is read already
+        parts.warnings.append(f"embedded objects unreadable: {type(e).__name__}")
+        return
+    for path in paths:
+        if len(path) == 3 and path[0] == "ObjectPool":
+            objects.setdefault(tuple(path[:-1]), set()).add(path[-1])
+    for storage, streams in sorted(objects.items()):
+        where = f"{ctx.display_path}!{'/'.join(storage)}"
+        try:
+            ctx.budget.check_time()
+            member = _embedded(ole, storage, streams, ctx, parts)
+        except ExtractionTimeout as e:  # the document itself is read: judge it
+            ctx.budget.skip(parts, f"{where} and the objects after it", e)
+            break
+        except TooLarge as e:
+            ctx.budget.skip(parts, where, e)
+            continue
+        except CorruptFile as e:  # the object's stream is damaged in the container
+            parts.warnings.append(f"member_unreadable:{e.kind}:{where}: {e.reason}")
+            continue
+        if member is not None:
+            parts.members.append(member)
+
+
+def _embedded(ole, storage: tuple[str, ...], streams: set[str], ctx: Ctx, parts: Parts):
+    from agent.extract import extract_member
+
+    if ctx.depth >= ctx.limits.archive_depth:
+        raise TooLarge(f"documents nested deeper than {ctx.limits.archive_depth} levels")
+    name = "/".join(storage)
+    word = "WordDocument" in streams  # a Word 97 document, read in place
+    stream = "WordDocument" if word else next((s for s in _OBJECT_STREAMS if s in streams), None)
+    if stream is None:
+        return None  # an equation, a chart, a drawing: no document in it
+    ctx.budget.archive_members += 1
+    if ctx.budget.archive_members > ctx.limits.archive_members:
+        raise TooLarge(f"more than {ctx.limits.archive_members} embedded documents in total")
+    blob = read_stream(ole, [*storage, stream], ctx)
+    assert blob is not None
+    if word:  # its WordDocument stream identifies it
+        read = (mt.DOC, lambda _data, child: _word(ole, storage, child))
+        return extract_member(blob, f"{name}/WordDocument", ctx, parts, reader=read)
+    ctx.budget.archive_bytes += len(blob)
+    if ctx.budget.archive_bytes > ctx.limits.archive_total_mb * MB:
+        raise TooLarge(f"embedded documents exceed {ctx.limits.archive_total_mb:g} MB in total")
+    label = f"{name}/{stream}"
+    if stream == "\x01Ole10Native":
+        filename, blob = _packaged_file(blob)
+        label = f"{name}/{filename}"
+    elif stream == "CONTENTS" and not blob.startswith(b"%PDF"):
+        return None  # another program's private data
+    return extract_member(blob, label, ctx, parts)
+
+
+def _packaged_file(blob: bytes) -> tuple[str, bytes]:
+    """The name and bytes of a file packaged whole (Packager's OLE 1.0 native data): the data's
+    size, a flags word, the label and the source path (ANSI, NUL-ended), a reserved word, the
+    temporary path (length-prefixed), then the file's size and bytes."""
+
+    def ansi(pos: int) -> tuple[str, int]:
+        end = blob.index(b"\x00", pos)
+        return blob[pos:end].decode("gbk", "replace"), end + 1
+
+    try:
+        label, pos = ansi(6)
+        _source, pos = ansi(pos)
+        (n,) = struct.unpack_from("<I", blob, pos + 4)
+        (size,) = struct.unpack_from("<I", blob, pos + 8 + n)
+        start = pos + 12 + n
+    except (ValueError, struct.error) as e:
+        raise CorruptFile(f"packaged file unreadable: {type(e).__name__}") from e
+    if start + size > len(blob):
+        raise CorruptFile("packaged file cut short")
+    name = label.replace("\\", "/").rsplit("/", 1)[-1] or "packaged"
+    return name, blob[start : start + size]
 
 
 @register(mt.OLE)

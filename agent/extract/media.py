@@ -58,6 +58,12 @@ def sniff_bytes(data: bytes) -> str:
         return _zip_kind(data)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return _ole_kind(data)
+    if (
+        head[:2] == b"\x09\x08"
+        and head[2:4] in (b"\x08\x00", b"\x10\x00")
+        and head[6:8] == b"\x05\x00"
+    ):
+        return XLS  # an Excel workbook stream on its own (BOF record): a sheet embedded in a .doc
     if head.startswith(b"\xff\xd8\xff"):
         return JPEG
     if head.startswith(b"\x89PNG\r\n\x1a\n"):

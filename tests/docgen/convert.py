@@ -533,7 +533,9 @@ def legacy_samples(folder: Path, doc: Doc, image_doc: Doc | None = None) -> dict
     runs), password-protected .doc/.xls/.ppt (`doc-encrypted` etc., 2 more short runs), plus,
     when `image_doc` is given, `doc-image` (a .doc whose only content is a photo of
     `image_doc`'s page) and a last .ppt/.dps slide holding that photo. `.wps`/`.et`/`.dps` are
-    the .doc/.xls/.ppt bytes under WPS's names."""
+    the .doc/.xls/.ppt bytes under WPS's names. `docx-with-xlsx`/`-docx` are a covering note
+    with `doc` inserted as an object (an Excel sheet, a Word document), `doc-with-*` the same
+    as .doc."""
     from tests.docgen.render import write
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -543,6 +545,17 @@ def legacy_samples(folder: Path, doc: Doc, image_doc: Doc | None = None) -> dict
     words = [write(doc, src / "sample.docx", "docx")]
     if image_doc is not None:
         words.append(write(image_doc, src / "sample-image.docx", "docx-image", dpi=150))
+    # a covering note with `doc` inserted as an object: as an Excel sheet, as a Word document
+    host = write(
+        Doc(title="关于转发材料的说明", paragraphs=["附件见插入的对象。"]), src / "h.docx", "docx"
+    )
+    for kind in ("xlsx", "docx"):
+        payload = write(doc, src / f"payload.{kind}", kind).read_bytes()
+        twin = folder / f"sample-with-{kind}.docx"
+        twin.write_bytes(docx_with_embedded(host.read_bytes(), payload, kind))
+        out[f"docx-with-{kind}"] = twin
+        words.append(twin)
+        out[f"doc-with-{kind}"] = folder / f"sample-with-{kind}.doc"
     convert_many(words, LEGACY["doc"][1], folder)
     convert_many(words[:1], LEGACY["rtf"][1], folder)
     convert_many([write(doc, src / "sample.xlsx", "xlsx")], LEGACY["xls"][1], folder)
@@ -583,3 +596,69 @@ def legacy_samples(folder: Path, doc: Doc, image_doc: Doc | None = None) -> dict
         if not p.exists():
             raise RuntimeError(f"LibreOffice did not write the {fmt} sample")
     return out
+
+
+# ---------------------------------------------------------------- embedded objects
+
+_CT = "application/vnd.openxmlformats-officedocument"
+_EMBED_TYPES = {
+    "xlsx": ("Excel.Sheet.12", f"{_CT}.spreadsheetml.sheet", "Microsoft_Excel_Worksheet.xlsx"),
+    "docx": (
+        "Word.Document.12",
+        f"{_CT}.wordprocessingml.document",
+        "Microsoft_Word_Document.docx",
+    ),
+}
+
+
+def docx_with_embedded(host: bytes, payload: bytes, kind: str) -> bytes:
+    """`host` (a docx) with `payload` (an xlsx or docx) inserted as an embedded OLE object, the
+    way Word writes one (Insert > Object): a VML shape showing a preview picture and an
+    `o:OLEObject` pointing at word/embeddings/. LibreOffice keeps it when it converts to .doc."""
+    import zipfile
+
+    from PIL import Image
+
+    progid, content_type, part = _EMBED_TYPES[kind]
+    preview = io.BytesIO()
+    Image.new("RGB", (320, 160), "white").save(preview, "PNG")
+    obj = (
+        '<w:p><w:r><w:object w:dxaOrig="6400" w:dyaOrig="3200">'
+        '<v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:320pt;height:160pt" o:ole="">'
+        '<v:imagedata r:id="rIdPreview1" o:title=""/></v:shape>'
+        f'<o:OLEObject Type="Embed" ProgID="{progid}" ShapeID="_x0000_i1025" '
+        'DrawAspect="Content" ObjectID="_1700000001" r:id="rIdObject1"/></w:object></w:r></w:p>'
+    )
+    rels = (
+        '<Relationship Id="rIdObject1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        f'2006/relationships/package" Target="embeddings/{part}"/>'
+        '<Relationship Id="rIdPreview1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/image" Target="media/preview1.png"/>'
+    )
+    types = (
+        f'<Default Extension="{kind}" ContentType="{content_type}"/>'
+        '<Default Extension="png" ContentType="image/png"/>'
+    )
+    src = zipfile.ZipFile(io.BytesIO(host))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8").replace("<w:sectPr", obj + "<w:sectPr", 1)
+                if "xmlns:v=" not in text:
+                    text = text.replace(
+                        "<w:document ",
+                        '<w:document xmlns:v="urn:schemas-microsoft-com:vml" '
+                        'xmlns:o="urn:schemas-microsoft-com:office:office" ',
+                        1,
+                    )
+                data = text.encode("utf-8")
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", types.encode() + b"</Types>")
+            dst.writestr(info, data)
+        dst.writestr(f"word/embeddings/{part}", payload)
+        dst.writestr("word/media/preview1.png", preview.getvalue())
+    return out.getvalue()
