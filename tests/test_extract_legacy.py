@@ -138,6 +138,21 @@ def test_word97_documents_inserted_as_objects_are_read_as_members(
     )
 
 
+def test_docx_with_a_word97_document_inserted_as_an_object(
+    legacy_samples: dict[str, Path], doc: Doc, tmp_path: Path
+) -> None:
+    """Word 2007+ keeps an inserted Word 97-2003 object as word/embeddings/
+    Microsoft_Word_97_-_2003_Document.doc: read as a member, like an inserted docx."""
+    from tests.docgen.convert import docx_with_embedded
+
+    host = write(Doc(title="关于转发材料的说明"), tmp_path / "host.docx", "docx").read_bytes()
+    note = tmp_path / "note.docx"
+    note.write_bytes(docx_with_embedded(host, legacy_samples["doc"].read_bytes(), "doc"))
+    (member,) = extract_in_process(note, NO_OCR).members
+    assert member.source.media_type == mt.DOC and member.source.path.endswith(".doc")
+    assert _rows(member) == [doc.tables[0]]
+
+
 def test_word97_inserted_objects_obey_the_nesting_limit(legacy_samples: dict[str, Path]) -> None:
     """An inserted document is one level down, as an archive member is: under a depth limit
     of 0 it is skipped, and said so, while the note around it is still read."""

@@ -32,7 +32,10 @@ T, DEL_T, P, TBL, TR, TC, TXBX = (
 TAB, BR, CR = _w("tab"), _w("br"), _w("cr")
 FALLBACK = f"{{{MC}}}Fallback"
 IMAGE_EXT = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".gif", ".webp")
-EMBED_EXT = (".docx", ".xlsx", ".xlsm", ".pdf", ".zip", ".txt", ".csv", ".xls")
+# What Office names the documents inserted as objects (Word 2007+ keeps a Word/Excel/PowerPoint
+# 97-2003 object as "Microsoft_Word_97_-_2003_Document1.doc" and so on)
+EMBED_EXT = (".docx", ".docm", ".xlsx", ".xlsm", ".pptx", ".pdf", ".zip", ".txt", ".csv", ".xls",
+             ".doc", ".ppt", ".rtf")  # fmt: skip
 # Images smaller than this are icons, logos and bullets, not documents
 MIN_OCR_PIXELS = 300 * 200
 

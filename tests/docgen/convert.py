@@ -608,11 +608,12 @@ _EMBED_TYPES = {
         f"{_CT}.wordprocessingml.document",
         "Microsoft_Word_Document.docx",
     ),
+    "doc": ("Word.Document.8", "application/msword", "Microsoft_Word_97_-_2003_Document.doc"),
 }
 
 
 def docx_with_embedded(host: bytes, payload: bytes, kind: str) -> bytes:
-    """`host` (a docx) with `payload` (an xlsx or docx) inserted as an embedded OLE object, the
+    """`host` (a docx) with `payload` (an xlsx, docx or doc) inserted as an OLE object, the
     way Word writes one (Insert > Object): a VML shape showing a preview picture and an
     `o:OLEObject` pointing at word/embeddings/. LibreOffice keeps it when it converts to .doc."""
     import zipfile
