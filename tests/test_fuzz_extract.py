@@ -40,6 +40,7 @@ def seeds(
     [
         *("text", "csv", "docx", "xlsx", "pdf", "png", "jpeg", "tiff", "zip"),
         *("doc", "xls", "ppt", "rtf", "ofd", "7z", "tgz", "rar", "heic"),  # issue 13
+        *("doc-with-xlsx", "doc-with-docx"),  # objects inserted into a .doc
     ],
 )
 def test_fuzz_extractor(seeds: dict[str, bytes], fmt: str) -> None:

@@ -56,7 +56,8 @@ def fuzz_config() -> Config:
 
 def make_seeds(folder: Path, legacy: dict[str, Path] | None = None) -> dict[str, bytes]:
     """One small valid file per format, made by the real libraries; `legacy` adds the
-    LibreOffice-made samples (`doc`, `xls`, `ppt`, `rtf`: conftest's `legacy_samples`)."""
+    LibreOffice-made samples (`doc`, `xls`, `ppt`, `rtf`, and .doc files with a sheet or a
+    document inserted as an object: conftest's `legacy_samples`)."""
     import py7zr
     from PIL import Image
 
@@ -92,7 +93,7 @@ def make_seeds(folder: Path, legacy: dict[str, Path] | None = None) -> dict[str,
     pillow_heif.from_pillow(small).save(heic, quality=50)
     seeds["heic"] = heic.getvalue()
     for name, path in (legacy or {}).items():
-        if name in ("doc", "xls", "ppt", "rtf"):
+        if name in ("doc", "xls", "ppt", "rtf", "doc-with-xlsx", "doc-with-docx"):
             seeds[name] = path.read_bytes()
     return seeds
 
