@@ -189,6 +189,12 @@ def _7z_nested(inner: bytes, levels: int) -> bytes:
     return inner
 
 
+def _heic_declaring_height(heic: bytes, top_byte: int = 0xFF) -> bytes:
+    """The HEIC with its `ispe` (image spatial extents) height's top byte set."""
+    i = heic.index(b"ispe")
+    return heic[: i + 12] + bytes([top_byte]) + heic[i + 13 :]
+
+
 def _heic_over_pixel_limit() -> bytes:
     import pillow_heif
     from PIL import Image
@@ -268,6 +274,9 @@ HOSTILE: dict[str, tuple[Build, set[str]]] = {
     ),
     "rar-bomb": (lambda s, lg: _rar_declaring_5gb(), {"too_large"}),
     "heic-bomb": (lambda s, lg: _heic_over_pixel_limit(), {"too_large"}),
+    # its image-extents box declaring a height of 4.3 billion rows (found by bench fuzzing:
+    # libheif refuses it at decoding with a RuntimeError, which was unmapped)
+    "heic-declared-huge": (lambda s, lg: _heic_declaring_height(s["heic"]), {"too_large"}),
 }
 
 

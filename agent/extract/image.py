@@ -55,6 +55,8 @@ def open_image(data: bytes, ctx: Ctx):
         raise TooLarge(f"image dimensions over the pixel limit: {e}") from e
     except Image.UnidentifiedImageError as e:
         raise CorruptFile(f"not a readable image: {e}") from e
+    except RuntimeError as e:
+        raise _decoder_refused(e) from e
     except (OSError, ValueError, SyntaxError, EOFError, TypeError, KeyError, IndexError) as e:
         raise CorruptFile(f"image unreadable: {type(e).__name__}: {e}") from e
     if w * h > ctx.limits.max_pixels:
@@ -62,6 +64,16 @@ def open_image(data: bytes, ctx: Ctx):
     if w <= 0 or h <= 0:
         raise CorruptFile("image has no pixels")
     return img
+
+
+def _decoder_refused(e: RuntimeError) -> TooLarge | CorruptFile:
+    """What a decoder's RuntimeError means: libheif (pillow-heif) raises one for an image whose
+    boxes declare more pixels than its security limit allows (a bomb by declaration), and for
+    damaged data."""
+    msg = str(e)
+    if "security limit" in msg.lower() or "memory allocation" in msg.lower():
+        return TooLarge(f"image declares more pixels than the decoder allows: {msg}")
+    return CorruptFile(f"image unreadable: {msg}")
 
 
 def draft_box(size: tuple[int, int], side: int) -> tuple[int, int]:
@@ -104,6 +116,8 @@ def frames(img, ctx: Ctx, parts: Parts):
             raise TooLarge(f"image frame over the pixel limit: {e}") from e
         except MemoryError as e:
             raise TooLarge("image too large to decode within the memory limit") from e
+        except RuntimeError as e:
+            raise _decoder_refused(e) from e
         except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError, KeyError) as e:
             if i == 0:
                 raise CorruptFile(f"image unreadable: {e}") from e
