@@ -782,6 +782,45 @@ def test_heic_photo_with_exif_orientation(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- hostile legacy files
 
 
+def _mini_chain_looped(data: bytes) -> bytes:
+    """The .xls with its Workbook stream (under 4 KB: kept in the mini stream) chained from
+    its last mini sector back to its first."""
+    import olefile
+
+    ole = olefile.OleFileIO(io.BytesIO(data))
+    start = ole.direntries[ole._find("Workbook")].isectStart
+    sector, per = ole.sectorsize, ole.sectorsize // 4
+    fat_sectors, s = [], ole.first_mini_fat_sector
+    while s not in (olefile.ENDOFCHAIN, olefile.FREESECT) and len(fat_sectors) < 64:
+        fat_sectors.append(s)
+        s = ole.fat[s]
+    minifat = b"".join(data[(x + 1) * sector : (x + 2) * sector] for x in fat_sectors)
+    s = start
+    while (nxt := struct.unpack_from("<I", minifat, 4 * s)[0]) != olefile.ENDOFCHAIN:
+        s = nxt
+    out = bytearray(data)
+    struct.pack_into("<I", out, (fat_sectors[s // per] + 1) * sector + (s % per) * 4, start)
+    return bytes(out)
+
+
+def test_xls_whose_short_workbook_chain_loops_back_is_read_not_looped_forever(
+    legacy_samples: dict[str, Path], doc: Doc, tmp_path: Path
+) -> None:
+    """xlrd follows a small workbook stream's mini-sector chain with no guard: a chain led back
+    on itself kept it looping, and growing, forever (found by bench/fuzz_extract.py). Such a
+    stream is read by its size instead. Through the worker, whose time and memory caps would
+    end a regression as a timeout, not hang the test run."""
+    from agent.extract import Extractor
+
+    data = legacy_samples["xls"].read_bytes()
+    assert len(data) < 64 * 1024  # a small workbook: its stream is in the mini stream
+    p = tmp_path / "loop.xls"
+    p.write_bytes(_mini_chain_looped(data))
+    with Extractor(cfg(timeout_s=30.0)) as ex:
+        e = ex.extract(p)
+    assert tuple(doc.tables[0][1]) in [r for t in e.tables for r in t.rows]
+
+
 @pytest.mark.parametrize("fmt", ["doc", "xls", "ppt"])
 def test_truncated_ole_files_are_corrupt(
     legacy_samples: dict[str, Path], tmp_path: Path, fmt: str

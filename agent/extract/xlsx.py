@@ -123,28 +123,48 @@ def _comments(zf, names: set[str], parts: Parts, ctx: Ctx) -> None:
                     parts.blocks.append(Block(text.strip(), BlockKind.COMMENT, origin=name))
 
 
-def _ole_properties(data: bytes, ctx: Ctx, parts: Parts) -> None:
-    """Title, author, dates, company: the workbook's OLE property sets, which xlrd (reading
-    the Workbook stream only) does not give. A workbook that is not an OLE file has none."""
-    from agent.extract.ole import open_ole, summary_metadata
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+
+def _workbook_stream(data: bytes, ctx: Ctx) -> tuple[bytes, Parts]:
+    """What to hand xlrd, and the workbook's properties (title, author, dates, company: the OLE
+    property sets, which xlrd does not read). A workbook stream under 4 KB lives in the
+    container's mini stream, whose sector chain xlrd follows without a guard: a chain that
+    comes back on itself loops forever, growing (found by bench/fuzz_extract.py). Such a stream
+    is read by olefile, bounded by its size, and given to xlrd on its own (xlrd reads a bare
+    workbook stream, as a sheet inserted into a .doc is); a larger one stays in its container,
+    whose chains xlrd checks. Raw records (no container) are given as they are. A container
+    olefile reads only with defects is corrupt, as xlrd would have said."""
+    from agent.extract.ole import open_ole, read_stream, summary_metadata
+
+    props = Parts()
+    if not data.startswith(_OLE_SIGNATURE):
+        return data, props
+    ole = open_ole(data, ctx)
     try:
-        ole = open_ole(data, ctx)
-    except ExtractionError:
-        return
-    try:
-        summary_metadata(ole, data, parts)
+        name = "Workbook" if ole.exists("Workbook") else "Book"
+        records = data
+        if ole.exists(name) and ole.get_size(name) < ole.minisectorcutoff:
+            records = read_stream(ole, name, ctx) or b""
+            # what olefile read past, xlrd would have refused: a chain looping back, a sector
+            # past the end (a cut file)
+            issues = [str(msg) for _, msg in getattr(ole, "parsing_issues", ())]
+            if issues:
+                raise CorruptFile(f"OLE container damaged: {issues[0]}")
+        summary_metadata(ole, data, props)
     finally:
         ole.close()
+    return records, props
 
 
 @register(mt.XLS)
 def extract_xls(data: bytes, ctx: Ctx) -> Parts:
     import xlrd
 
+    records, props = _workbook_stream(data, ctx)
     try:
         book = xlrd.open_workbook(
-            file_contents=data,
+            file_contents=records,
             on_demand=True,
             formatting_info=False,
             logfile=io.StringIO(),  # xlrd prints its warnings to stdout otherwise
@@ -188,7 +208,7 @@ def extract_xls(data: bytes, ctx: Ctx) -> Parts:
             book.unload_sheet(n)
         if book.user_name:
             parts.meta("last_modified_by", book.user_name)
-        _ole_properties(data, ctx, parts)
+        parts.merge(props)
     except ExtractionError:
         raise
     except Exception as e:
