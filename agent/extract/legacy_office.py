@@ -438,12 +438,12 @@ def _embedded(ole, storage: tuple[str, ...], streams: set[str], ctx: Ctx, parts:
         raise TooLarge(f"more than {ctx.limits.archive_members} embedded documents in total")
     blob = read_stream(ole, [*storage, stream], ctx)
     assert blob is not None
-    if word:  # its WordDocument stream identifies it
-        read = (mt.DOC, lambda _data, child: _word(ole, storage, child))
-        return extract_member(blob, f"{name}/WordDocument", ctx, parts, reader=read)
     ctx.budget.archive_bytes += len(blob)
     if ctx.budget.archive_bytes > ctx.limits.archive_total_mb * MB:
         raise TooLarge(f"embedded documents exceed {ctx.limits.archive_total_mb:g} MB in total")
+    if word:  # its WordDocument stream identifies it
+        read = (mt.DOC, lambda _data, child: _word(ole, storage, child))
+        return extract_member(blob, f"{name}/WordDocument", ctx, parts, reader=read)
     label = f"{name}/{stream}"
     if stream == "\x01Ole10Native":
         filename, blob = _packaged_file(blob)
