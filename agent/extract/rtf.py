@@ -325,13 +325,11 @@ class _Reader:
                 if data[start] == 0x7B:  # {
                     if len(stack) >= MAX_DEPTH:
                         raise CorruptFile(f"RTF groups nested deeper than {MAX_DEPTH}")
-                    if self.pending:
-                        self._flush_bytes(st)
+                    self._flush_bytes(st)
                     stack.append(st)
                     new_group = True
                 else:
-                    if self.pending or st.dest != "body":
-                        self._leave(st, stack[-1] if stack else _State())
+                    self._leave(st, stack[-1] if stack else _State())
                     if not stack:
                         self.parts.warnings.append("RTF: unbalanced closing brace")
                         continue
@@ -458,13 +456,11 @@ class _Reader:
         self, data: bytes, pos: int, stop: int, st: _State, skip_chars: int
     ) -> tuple[_State, int]:
         """What a formatting run changes: its last font, and \\intbl."""
-        if st.skip:
-            return st, skip_chars
         fonts = _FONT.findall(data, pos, stop)
-        if fonts and int(fonts[-1]) != st.font:
+        if fonts:
             st, skip_chars = self._word(b"f", fonts[-1], st, False, skip_chars)
-        if not self.in_table and _INTBL.search(data, pos, stop) is not None:
-            self.in_table = True
+        if _INTBL.search(data, pos, stop) is not None:
+            self._word(b"intbl", None, st, False, skip_chars)
         return st, skip_chars
 
     def _word(
@@ -544,14 +540,17 @@ class _Reader:
         """Closing a group: finish a picture or a header/footer paragraph."""
         self._flush_bytes(st)
         if st.dest == "pict" and parent.dest != "pict":
-            if self.pict_kind and len(self.pictures) < 50 and self.pict_raw:
-                self.pictures.append(bytes(self.pict))
-            elif self.pict_kind and len(self.pictures) < 50:
-                hexdata = re.sub(rb"[^0-9a-fA-F]", b"", bytes(self.pict))
-                try:
-                    self.pictures.append(bytes.fromhex(hexdata[: len(hexdata) // 2 * 2].decode()))
-                except ValueError:
-                    self.parts.warnings.append("RTF: a picture's data is damaged")
+            if self.pict_kind and len(self.pictures) < 50:
+                if self.pict_raw:  # \binN data
+                    self.pictures.append(bytes(self.pict))
+                else:
+                    hexdata = re.sub(rb"[^0-9a-fA-F]", b"", bytes(self.pict))
+                    try:
+                        self.pictures.append(
+                            bytes.fromhex(hexdata[: len(hexdata) // 2 * 2].decode())
+                        )
+                    except ValueError:
+                        self.parts.warnings.append("RTF: a picture's data is damaged")
             self.pict, self.pict_raw = bytearray(), False
         if st.dest in self.story and parent.dest != st.dest:
             self._end_para(st)
