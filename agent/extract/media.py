@@ -37,6 +37,8 @@ XZ = "application/x-xz"
 TAR = "application/x-tar"
 UNKNOWN = "application/octet-stream"
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file's first bytes
+
 # HEIF major brands: iPhone photos are `heic`; `mif1`/`msf1` are the generic still/sequence ones
 HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
 IMAGES = (JPEG, PNG, GIF, BMP, TIFF, WEBP)
@@ -56,7 +58,7 @@ def sniff_bytes(data: bytes) -> str:
         return PDF
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _zip_kind(data)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if head.startswith(OLE_MAGIC):
         return _ole_kind(data)
     if (
         head[:2] == b"\x09\x08"

@@ -123,9 +123,6 @@ def _comments(zf, names: set[str], parts: Parts, ctx: Ctx) -> None:
                     parts.blocks.append(Block(text.strip(), BlockKind.COMMENT, origin=name))
 
 
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
 def _workbook_stream(data: bytes, ctx: Ctx) -> tuple[bytes, Parts]:
     """What to hand xlrd, and the workbook's properties (title, author, dates, company: the OLE
     property sets, which xlrd does not read). A workbook stream under 4 KB lives in the
@@ -138,7 +135,7 @@ def _workbook_stream(data: bytes, ctx: Ctx) -> tuple[bytes, Parts]:
     from agent.extract.ole import open_ole, read_stream, summary_metadata
 
     props = Parts()
-    if not data.startswith(_OLE_SIGNATURE):
+    if not data.startswith(mt.OLE_MAGIC):
         return data, props
     ole = open_ole(data, ctx)
     try:
